@@ -1,0 +1,183 @@
+"""Settings shared by every environment, read from the environment with embedded defaults.
+
+The defaults run anywhere (SQLite, local media, local-memory cache). Production
+services are switched on by environment variables; README.md lists them all.
+"""
+
+from pathlib import Path
+
+from environs import Env
+
+from dialogue import languages
+
+env = Env()
+
+CMS_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = CMS_DIR.parent
+VAR_DIR = Path(env.path("VAR_DIR", BASE_DIR / "var"))
+
+DEBUG = env.bool("DEBUG", False)
+# Security settings with no default live in dev.py / production.py.
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
+
+# The public base URL printed into QR codes: it must outlive any deployment detail.
+SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAIL_SITE_NAME = "Jobba i Sverige"
+
+INSTALLED_APPS = [
+    # modeltranslation must come before the apps whose models it patches and before admin.
+    "modeltranslation",
+    "dialogue",
+    "print",
+    "cms",
+    "wagtail.contrib.settings",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django_tasks",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+WSGI_APPLICATION = "cms.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [CMS_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# DATABASE_URL: postgres://user:pass@host:5432/name in production; SQLite under var/ by default.
+# SQLite needs its folder; creating it here keeps a fresh clone runnable with no set-up step.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {
+    "default": env.dj_db_url(
+        "DATABASE_URL",
+        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+        conn_max_age=env.int("DATABASE_CONN_MAX_AGE", 60),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: local memory by default, Redis when REDIS_URL is set.
+REDIS_URL = env.str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "jis"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Storage: local media by default, S3-compatible storage when S3_BUCKET is set.
+MEDIA_ROOT = Path(env.path("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = env.str("MEDIA_URL", "/media/")
+STATIC_ROOT = Path(env.path("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_URL = "/static/"
+S3_BUCKET = env.str("S3_BUCKET", "")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", None),
+            "region_name": env.str("S3_REGION", None),
+            "access_key": env.str("S3_ACCESS_KEY_ID", None),
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", None),
+            "custom_domain": env.str("S3_CUSTOM_DOMAIN", None),
+            "default_acl": None,
+            "querystring_auth": env.bool("S3_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+STORAGES = {
+    "default": DEFAULT_STORAGE,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# Background work: django-tasks. Immediate by default; TASKS_BACKEND=database runs workers
+# (`manage.py db_worker`) against the same database.
+if env.str("TASKS_BACKEND", "immediate") == "database":
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: all from the one registry in dialogue/languages.py.
+LANGUAGE_CODE = languages.SOURCE_LANGUAGE
+LANGUAGES = languages.django_languages()
+LANGUAGES_BIDI = languages.django_bidi_codes()
+LOCALE_PATHS = [BASE_DIR / "locales"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Stockholm"
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = languages.SOURCE_LANGUAGE
+MODELTRANSLATION_LANGUAGES = languages.codes()
+MODELTRANSLATION_REQUIRED_LANGUAGES = (languages.SOURCE_LANGUAGE,)
+# No fallback: a missing translation must show as missing, never as silent Swedish.
+MODELTRANSLATION_FALLBACK_LANGUAGES = ()
+MODELTRANSLATION_AUTO_POPULATE = False
+
+# The admin speaks Swedish by default; each user may pick English.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = False  # languages are fields (modeltranslation), not page trees
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILDOCS_EXTENSIONS = ["pdf", "zip"]
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}

@@ -1,0 +1,8 @@
+"""Local use: `make run`. DEBUG still comes from the environment (make run sets DEBUG=1)."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+# Only for a developer's machine; production.py has no default and fails loudly.
+SECRET_KEY = env.str("SECRET_KEY", "dev-only-not-secret-jobba-i-sverige")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

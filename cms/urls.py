@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.urls import include, path, register_converter
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views
+from cms.converters import LanguageConverter
+
+register_converter(LanguageConverter, "lang")
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", views.choose_language, name="choose_language"),
+    path("<lang:lang>/", views.life_event_list, name="life_event_list"),
+    path("<lang:lang>/<slug:slug>/", views.life_event_detail, name="life_event_detail"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "cms.views.page_not_found"

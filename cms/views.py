@@ -1,0 +1,78 @@
+"""Public pages. Thin: content comes resolved from dialogue.reading, text from catalogues."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from dialogue import languages, reading
+
+
+def _language_or_404(code: str) -> languages.Language:
+    language = languages.get(code)
+    if language is None:
+        raise Http404("Unknown language")
+    return language
+
+
+def _render(request, template, language, context, status=200):
+    with translation.override(language.code):
+        response = render(
+            request,
+            template,
+            {"language": language, "source_language": languages.source(), **context},
+            status=status,
+        )
+    response["Content-Language"] = language.code
+    return response
+
+
+@require_safe
+def choose_language(request):
+    suggested = _suggested_language(request)
+    response = _render(
+        request,
+        "public/choose_language.html",
+        languages.source(),
+        {"languages": languages.enabled(), "suggested": suggested},
+    )
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def _suggested_language(request):
+    header = request.headers.get("Accept-Language", "")
+    for code, _quality in translation.trans_real.parse_accept_lang_header(header):
+        code = code.lower()
+        language = languages.get(code) or languages.get(code.split("-")[0])
+        if language is not None and not language.is_source:
+            return language
+    return None
+
+
+@require_safe
+def life_event_list(request, lang):
+    language = _language_or_404(lang)
+    return _render(
+        request,
+        "public/life_event_list.html",
+        language,
+        {"life_events": reading.life_events(language)},
+    )
+
+
+@require_safe
+def life_event_detail(request, lang, slug):
+    language = _language_or_404(lang)
+    event = reading.life_event(language, slug)
+    if event is None:
+        raise Http404("Unknown life event")
+    return _render(request, "public/life_event_detail.html", language, {"event": event})
+
+
+def page_not_found(request, exception=None):
+    """404 in the language the address asked for, when it names one."""
+    first = request.path.strip("/").split("/")[0]
+    language = languages.get(first) or languages.source()
+    return _render(request, "404.html", language, {}, status=404)

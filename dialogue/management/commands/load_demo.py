@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from dialogue import roles
+from dialogue.demo import loader
+
+# Printed by the command on purpose: demo users exist only where DEBUG is on.
+DEMO_USERS = (
+    # username, password, superuser, group
+    ("admin", "jobba-admin-demo", True, None),
+    ("redaktor", "jobba-redaktor-demo", False, roles.EDITORS),
+)
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent) and, when DEBUG is on, one demo user per role."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would change, write nothing."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        try:
+            with transaction.atomic():
+                report = loader.load()
+                users = self._users() if settings.DEBUG else []
+                if dry_run:
+                    transaction.set_rollback(True)
+        except loader.DemoDataError as error:
+            raise CommandError(str(error)) from error
+
+        prefix = "Would load" if dry_run else "Loaded"
+        self.stdout.write(self.style.SUCCESS(f"{prefix} the demo content:"))
+        for line in report.lines():
+            self.stdout.write(f"  {line}")
+        if not settings.DEBUG:
+            self.stdout.write(
+                self.style.WARNING("Demo users not created: DEBUG is off (never on a real site).")
+            )
+        for username, password, created in users:
+            state = "created" if created else "exists"
+            self.stdout.write(f"  user {username!r} / password {password!r} ({state})")
+
+    def _users(self):
+        User = get_user_model()
+        result = []
+        for username, password, superuser, group_name in DEMO_USERS:
+            user = User.objects.filter(username=username).first()
+            created = user is None
+            if created:
+                user = User(username=username, is_staff=superuser, is_superuser=superuser)
+                user.set_password(password)
+                user.save()
+            if group_name:
+                user.groups.add(roles.ensure_editor_group())
+            result.append((username, password, created))
+        return result

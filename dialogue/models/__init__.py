@@ -1,0 +1,17 @@
+"""The domain: agencies, life events, joint messages, dialogue cards and audiences."""
+
+from .agencies import Agency
+from .audiences import Audience
+from .cards import CardMessage, DialogueCard
+from .life_events import LifeEvent
+from .messages import JointMessage, MessageLink
+
+__all__ = [
+    "Agency",
+    "Audience",
+    "CardMessage",
+    "DialogueCard",
+    "JointMessage",
+    "LifeEvent",
+    "MessageLink",
+]

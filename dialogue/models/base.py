@@ -1,0 +1,119 @@
+"""What every edited piece of content shares: Wagtail's editorial mixins and translated text."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils import translation
+from modelcluster.models import ClusterableModel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+from dialogue import languages
+
+
+class TranslatedTextMixin:
+    """Read translated fields by language code, without modeltranslation's active-language magic.
+
+    A missing translation reads as "" and never falls back to Swedish silently:
+    the caller decides what the visitor is told.
+    """
+
+    translated_fields: tuple[str, ...] = ()
+    # The fields that must all be filled for the object to count as translated.
+    required_translated_fields: tuple[str, ...] = ()
+
+    def text(self, field: str, code: str) -> str:
+        language = languages.get(code)
+        if language is None or field not in self.translated_fields:
+            raise ValueError(f"No translated field {field!r} in language {code!r}")
+        return getattr(self, f"{field}_{language.field_suffix}") or ""
+
+    def source_text(self, field: str) -> str:
+        return self.text(field, languages.SOURCE_LANGUAGE)
+
+    def has_translation(self, code: str) -> bool:
+        fields = self.required_translated_fields or self.translated_fields
+        return all(self.text(field, code).strip() for field in fields)
+
+
+class EditorialModel(
+    TranslatedTextMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
+    """Drafts, revisions, locking, workflows and previews, so joint approval ([W]) needs no rewrite.
+
+    Public pages, QR pages and print read only live objects; the database row holds the
+    live version once an object has been published, drafts live in revisions.
+    """
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "dialogue/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from dialogue import previews  # previews reads models: import late
+
+        language = languages.get(mode_name) or languages.source()
+        context = super().get_preview_context(request, mode_name)
+        context.update(previews.context_for(self, language))
+        return context
+
+    def serve_preview(self, request, mode_name):
+        # The page's own strings in the previewed language, as the visitor will see them.
+        language = languages.get(mode_name) or languages.source()
+        with translation.override(language.code):
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+    @property
+    def preview_modes(self):
+        # One preview per language: editors see how the visitor will read it.
+        return [(language.code, language.own_name) for language in languages.enabled()]
+
+    @property
+    def default_preview_mode(self):
+        return languages.SOURCE_LANGUAGE
+
+
+class Slugged(models.Model):
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        allow_unicode=False,
+        help_text="a-z, 0-9 och bindestreck; syns i adressen.",
+    )
+
+    class Meta:
+        abstract = True

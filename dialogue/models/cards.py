@@ -1,0 +1,86 @@
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.models import Orderable
+
+from dialogue import codes, pictograms
+
+from .base import EditorialModel, Slugged
+
+
+class DialogueCard(Slugged, EditorialModel):
+    """A card used in conversation: front in her language, back in Swedish for staff."""
+
+    translated_fields = ("title",)
+
+    life_event = models.ForeignKey(
+        "dialogue.LifeEvent",
+        on_delete=models.PROTECT,
+        related_name="cards",
+        verbose_name=_("life event"),
+    )
+    title = models.CharField(_("title"), max_length=80)
+    pictogram = models.CharField(_("pictogram"), max_length=30, choices=pictograms.CHOICES)
+    prompts = models.TextField(
+        _("conversation prompts"),
+        blank=True,
+        help_text=_("For staff, in Swedish: one question per line."),
+    )
+    # Printed on paper inside QR codes: assigned once, never edited, never reused.
+    code = models.CharField(_("code"), max_length=8, unique=True, editable=False)
+    sort_order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        ordering = ["life_event__sort_order", "sort_order", "id"]
+        verbose_name = _("dialogue card")
+        verbose_name_plural = _("dialogue cards")
+
+    def __str__(self):
+        return self.title_sv or self.slug
+
+    def save(self, *args, **kwargs):
+        if self.code:
+            return super().save(*args, **kwargs)
+        # A new card: draw codes until one is free. The unique index decides under
+        # concurrency; the savepoint keeps an outer transaction usable after a clash.
+        for _attempt in range(10):
+            self.code = codes.new_code()
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if not type(self).objects.filter(code=self.code).exists():
+                    raise
+                self.code = ""
+        raise RuntimeError("Could not find a free card code")
+
+    def prompt_list(self) -> list[str]:
+        return [line.strip() for line in self.prompts.splitlines() if line.strip()]
+
+    def key_messages(self):
+        """The joint messages in card order (uses prefetched card_messages when present)."""
+        return [item.message for item in self.card_messages.all()]
+
+    def has_translation(self, code: str) -> bool:
+        return super().has_translation(code) and all(
+            message.has_translation(code) for message in self.key_messages()
+        )
+
+
+class CardMessage(Orderable):
+    """A key message on a card, in the order the card shows them."""
+
+    card = ParentalKey(DialogueCard, on_delete=models.CASCADE, related_name="card_messages")
+    message = models.ForeignKey(
+        "dialogue.JointMessage",
+        on_delete=models.PROTECT,
+        related_name="card_uses",
+        verbose_name=_("joint message"),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key message")
+        verbose_name_plural = _("key messages")
+        constraints = [
+            models.UniqueConstraint(fields=["card", "message"], name="card_message_once"),
+        ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PrintConfig(AppConfig):
+    # The app label "print" is fine for Django; the package is only imported by path.
+    name = "print"
+    verbose_name = "Print"
