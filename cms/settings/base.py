@@ -112,6 +112,7 @@ MEDIA_ROOT = Path(env.path("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = env.str("MEDIA_URL", "/media/")
 STATIC_ROOT = Path(env.path("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every request without it
 S3_BUCKET = env.str("S3_BUCKET", "")
 if S3_BUCKET:
     DEFAULT_STORAGE = {
@@ -179,5 +180,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        # Wagtail logs every edit and django-tasks every task at INFO: too loud for a console.
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

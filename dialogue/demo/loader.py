@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from dialogue import languages
+from dialogue import bidi, languages
 from dialogue.models import (
     Agency,
     Audience,
@@ -80,7 +80,7 @@ def _translated_values(source_item: dict, key: str, section: str, translations, 
             continue
         for name in fields:
             if item.get(name):
-                values[f"{name}_{_suffix(code)}"] = item[name]
+                values[f"{name}_{_suffix(code)}"] = bidi.strip_direction_marks(item[name])
     return values
 
 
@@ -164,7 +164,7 @@ class Loader:
             for code, data in self.translations.items():
                 labels = data.get("messages", {}).get(item["key"], {}).get("links") or []
                 if position < len(labels) and labels[position]:
-                    row[f"label_{_suffix(code)}"] = labels[position]
+                    row[f"label_{_suffix(code)}"] = bidi.strip_direction_marks(labels[position])
             rows.append(row)
         return rows
 

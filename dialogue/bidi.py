@@ -1,0 +1,22 @@
+"""Keeping numbers whole inside right-to-left text.
+
+The Unicode bidi algorithm reorders the digit groups of "0771-416 416" inside Arabic
+text ("416 416-0771"), in browsers and in print. Numbers are isolated as left-to-right
+at display time, so stored translations stay free of invisible marks.
+"""
+
+import re
+
+# Phone numbers and other digit groups joined by spaces or hyphens: "0771-416 416", "112".
+NUMBER = re.compile(r"\+?\d+(?:[ \-\u2011]\d+)*")
+DIRECTION_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))
+
+
+def strip_direction_marks(text: str) -> str:
+    """Drop LRM/RLM/ALM that translators add by hand; isolation does their job."""
+    return text.translate(DIRECTION_MARKS)
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end offsets of each number run that must read left to right."""
+    return [match.span() for match in NUMBER.finditer(text)]

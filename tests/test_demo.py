@@ -1,0 +1,103 @@
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from dialogue.models import Audience, DialogueCard, JointMessage, LifeEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def run(*args, **settings_kwargs):
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_demo_holds_what_the_domain_asks_for():
+    assert list(LifeEvent.objects.values_list("slug", flat=True)) == [
+        "ny-i-sverige",
+        "folkbokforing",
+        "foraldraledighet",
+        "sfi",
+        "arbetsformedlingen",
+    ]
+    assert JointMessage.objects.filter(live=True).count() >= 12
+    assert DialogueCard.objects.filter(live=True).count() >= 6
+    assert Audience.objects.count() == 4
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "fa", "so", "ti", "uk", "th"])
+def test_demo_languages_are_complete(code):
+    for model in (LifeEvent, JointMessage, DialogueCard):
+        incomplete = [str(obj) for obj in model.objects.all() if not obj.has_translation(code)]
+        assert incomplete == [], f"{model.__name__} not translated into {code}"
+
+
+def test_some_languages_are_left_incomplete_to_show_missing_states():
+    cards = list(DialogueCard.objects.all())
+    assert not all(card.has_translation("ps") for card in cards)
+    assert not any(card.has_translation("am") for card in cards)
+
+
+def test_a_second_run_changes_nothing():
+    before = row_counts()
+    output = run()
+    assert row_counts() == before
+    assert " 0 created, 0 updated" in output and " created, 0 updated" in output
+    assert "1 created" not in output and "1 updated" not in output
+
+
+def test_a_changed_object_is_restored_with_a_new_revision():
+    card = DialogueCard.objects.get(slug="personnummer")
+    card.title_sv = "Ändrad titel"
+    card.save()
+    revisions = Revision.objects.count()
+    output = run()
+    card.refresh_from_db()
+    assert card.title_sv == "Folkbokföring och personnummer"
+    assert "dialogue cards: 0 created, 1 updated" in output
+    assert Revision.objects.count() == revisions + 1
+
+
+def test_translation_added_in_the_admin_survives_a_rerun():
+    event = LifeEvent.objects.get(slug="sfi")
+    event.title_am = "የስዊድን ቋንቋ"
+    event.save()
+    run()
+    event.refresh_from_db()
+    assert event.title_am == "የስዊድን ቋንቋ"
+
+
+def test_dry_run_writes_nothing():
+    LifeEvent.objects.filter(slug="sfi").update(title_sv="Annat")
+    before = row_counts()
+    output = run("--dry-run")
+    assert "Would load" in output and "life events: 0 created, 1 updated" in output
+    assert row_counts() == before
+    assert LifeEvent.objects.get(slug="sfi").title_sv == "Annat"
+
+
+def test_no_demo_users_when_debug_is_off(settings):
+    settings.DEBUG = False
+    output = run()
+    assert "Demo users not created" in output
+    assert not get_user_model().objects.filter(username__in=["admin", "redaktor"]).exists()
+
+
+def test_demo_users_with_printed_passwords_when_debug_is_on(settings, client):
+    settings.DEBUG = True
+    output = run()
+    assert "'admin' / password 'jobba-admin-demo'" in output
+    assert client.login(username="redaktor", password="jobba-redaktor-demo")
+    assert client.get("/admin/").status_code == 200
+    before = row_counts()
+    run()
+    assert row_counts() == before
