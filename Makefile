@@ -6,11 +6,15 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum
 # Debian packages the project needs: gettext compiles catalogues; the fonts print every script.
 DEBIAN_PACKAGES := gettext fonts-noto-core
 
-.PHONY: run test system venv messages demo lint format clean
+.PHONY: run test system venv messages catalogues lint format clean
 
 run: venv messages
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  Public site:  http://127.0.0.1:8000/   (Arabic: /ar/, Tigrinya: /ti/)"
+	@echo "  Admin:        http://127.0.0.1:8000/admin/   (demo logins above)"
+	@echo ""
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: venv messages
@@ -35,6 +39,11 @@ venv: system $(STAMP)
 
 messages: venv
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+# After changing user-visible strings: update every registry language's catalogue.
+catalogues: venv
+	$(BIN)/python manage.py makemessages --ignore=.venv --ignore=var --no-obsolete \
+	  $$($(BIN)/python -c "from dialogue.languages import codes; from django.utils.translation import to_locale; print(' '.join('-l ' + to_locale(c) for c in codes()))")
 
 lint: venv
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
