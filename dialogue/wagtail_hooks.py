@@ -6,6 +6,7 @@ translation editor ([T]), never as one form of every field in every language.
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -151,3 +152,9 @@ class JobbaISverigeGroup(SnippetViewSetGroup):
 
 
 register_snippet(JobbaISverigeGroup)
+
+
+@hooks.register("construct_main_menu")
+def hide_page_explorer(request, menu_items):
+    # Content is snippets; an empty page tree in the menu only confuses editors.
+    menu_items[:] = [item for item in menu_items if item.name != "explorer"]

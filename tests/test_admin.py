@@ -12,6 +12,8 @@ def test_admin_speaks_swedish_by_default_with_one_menu(admin_client):
     assert '<html lang="sv"' in body
     assert "Jobba i Sverige" in body
     assert "Dialogkort" in body
+    assert '"name": "explorer"' not in body  # the unused page tree is hidden
+    assert '"name": "jobba-i-sverige"' in body
 
 
 def test_admin_speaks_english_when_the_user_chooses_it(admin_client, admin_user):
