@@ -3,8 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
-# Debian packages the project needs: gettext compiles catalogues; the fonts print every script.
-DEBIAN_PACKAGES := gettext fonts-noto-core
+# Debian packages: gettext compiles catalogues; Noto fonts print every script; libicu-dev builds
+# PyICU (bidi, line breaking); poppler-utils and zbar-tools let the tests read PDFs and QR codes.
+DEBIAN_PACKAGES := gettext fonts-noto-core libicu-dev pkg-config poppler-utils zbar-tools
 
 .PHONY: run test system venv messages catalogues lint format clean
 

@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -6,7 +8,7 @@ from django.core.management import call_command
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo content; each test's changes are rolled back."""
     with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo", verbosity=0, stdout=StringIO())
 
 
 @pytest.fixture

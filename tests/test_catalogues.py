@@ -22,7 +22,10 @@ def catalogue(code):
 
 
 def is_public(message):
-    return any(path.startswith("cms/") for path, _line in message.locations)
+    """Strings the women read: pages and the printed front. The staff side is Swedish only."""
+    if message.context == "staff side":
+        return False
+    return any(path.startswith(("cms/", "print/")) for path, _line in message.locations)
 
 
 def untranslated(message):

@@ -7,9 +7,28 @@ from dialogue import languages
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
 
 REQUIRED = {
-    "sv", "sv-ls", "en", "ar", "fa", "fa-af", "ps", "ckb", "ku", "so", "ti", "am",
-    "uk", "ru", "tr", "th", "pl", "es", "fr", "bs", "fi",
-}  # fmt: skip
+    "sv",
+    "sv-ls",
+    "en",
+    "ar",
+    "fa",
+    "fa-af",
+    "ps",
+    "ckb",
+    "ku",
+    "so",
+    "ti",
+    "am",
+    "uk",
+    "ru",
+    "tr",
+    "th",
+    "pl",
+    "es",
+    "fr",
+    "bs",
+    "fi",
+}
 
 
 def test_registry_holds_every_language_of_the_domain():

@@ -115,9 +115,12 @@ def add_cards(event, count):
     messages = list(JointMessage.objects.all()[:3])
     for i in range(count):
         card = DialogueCard(
-            slug=f"extra-{event.slug}-{i}", title_sv=f"Extra {i}", title_ar=f"إضافي {i}",
-            pictogram="home", life_event=event,
-        )  # fmt: skip
+            slug=f"extra-{event.slug}-{i}",
+            title_sv=f"Extra {i}",
+            title_ar=f"إضافي {i}",
+            pictogram="home",
+            life_event=event,
+        )
         card.save()
         for position, message in enumerate(messages):
             CardMessage.objects.create(card=card, message=message, sort_order=position)

@@ -186,3 +186,9 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Print: where the Noto fonts are (Debian's fonts-noto-core by default).
+PRINT_FONT_DIRS = env.list(
+    "PRINT_FONT_DIRS",
+    ["/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto"],
+)

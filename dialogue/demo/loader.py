@@ -150,8 +150,9 @@ class Loader:
         return obj
 
     def _life_event(self, index, item) -> LifeEvent:
-        values = _translated_values(item, item["slug"], "life_events", self.translations,
-                                    LifeEvent.translated_fields)  # fmt: skip
+        values = _translated_values(
+            item, item["slug"], "life_events", self.translations, LifeEvent.translated_fields
+        )
         values.update(pictogram=item["pictogram"], sort_order=index * 10)
         return self._editorial(
             LifeEvent, "life events", item["slug"], values, lambda obj: False, lambda obj: None
@@ -169,8 +170,9 @@ class Loader:
         return rows
 
     def _message(self, item, events, agencies) -> JointMessage:
-        values = _translated_values(item, item["key"], "messages", self.translations,
-                                    ("headline", "body", "where_to_turn"))  # fmt: skip
+        values = _translated_values(
+            item, item["key"], "messages", self.translations, ("headline", "body", "where_to_turn")
+        )
         event_ids = {events[slug].pk for slug in item["life_events"]}
         agency_ids = {agencies[key].pk for key in item["agencies"]}
         link_rows = self._link_rows(item)
@@ -196,8 +198,9 @@ class Loader:
         )
 
     def _card(self, index, item, events, messages) -> DialogueCard:
-        values = _translated_values(item, item["slug"], "cards", self.translations,
-                                    DialogueCard.translated_fields)  # fmt: skip
+        values = _translated_values(
+            item, item["slug"], "cards", self.translations, DialogueCard.translated_fields
+        )
         values.update(
             pictogram=item["pictogram"],
             prompts=item["prompts"],
@@ -219,8 +222,9 @@ class Loader:
         )
 
     def _audience(self, index, item, cards) -> Audience:
-        values = _translated_values(item, item["slug"], "audiences", self.translations,
-                                    Audience.translated_fields)  # fmt: skip
+        values = _translated_values(
+            item, item["slug"], "audiences", self.translations, Audience.translated_fields
+        )
         values["sort_order"] = index * 10
         card_ids = {cards[slug].pk for slug in item["cards"]}
         obj = Audience.objects.filter(slug=item["slug"]).first()

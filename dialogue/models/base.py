@@ -39,6 +39,12 @@ class TranslatedTextMixin:
         fields = self.required_translated_fields or self.translated_fields
         return all(self.text(field, code).strip() for field in fields)
 
+    def clean(self):
+        super().clean()
+        from dialogue import printable
+
+        printable.check(self)
+
 
 class EditorialModel(
     TranslatedTextMixin,

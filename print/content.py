@@ -1,0 +1,210 @@
+"""What a printed piece holds: live content resolved into one language, frozen, fingerprinted.
+
+Only printable content is printed: a card whose translation is incomplete is refused
+with a message naming what is missing, never printed half empty.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from dialogue import languages
+from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
+
+
+class NotPrintable(Exception):
+    """Content that must not be printed, with a message for the person who asked."""
+
+
+@dataclass(frozen=True)
+class MessageText:
+    headline: str
+    body: str
+    where_to_turn: str
+    links: tuple[tuple[str, str], ...]  # (label, url)
+    agencies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CardContent:
+    code: str
+    slug: str
+    lang: str
+    title: str
+    messages: tuple[MessageText, ...]
+    sv_title: str
+    sv_messages: tuple[MessageText, ...]
+    prompts: tuple[str, ...]
+    pictogram: str
+    audio_url: str
+    event_title: str
+    published: date
+    fingerprint: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class EventContent:
+    slug: str
+    lang: str
+    pictogram: str
+    title: str
+    intro: str
+    sv_title: str
+    sv_intro: str
+    messages: tuple[tuple[MessageText, MessageText], ...]  # (target, Swedish)
+    agencies: tuple[str, ...]
+    page_url: str
+    published: date
+    fingerprint: str = field(default="", compare=False)
+
+
+def audio_url(code: str, lang: str) -> str:
+    """The URL a card's QR code encodes: stable for as long as the printed card lives."""
+    return f"{settings.SITE_URL}/q/{code}/{lang}/"
+
+
+def event_url(slug: str, lang: str) -> str:
+    return f"{settings.SITE_URL}/{lang}/{slug}/"
+
+
+def home_url(lang: str) -> str:
+    return f"{settings.SITE_URL}/{lang}/"
+
+
+def _fingerprint(content) -> str:
+    data = asdict(content)
+    data.pop("fingerprint", None)
+    raw = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _with_fingerprint(content):
+    return type(content)(**{**asdict_shallow(content), "fingerprint": _fingerprint(content)})
+
+
+def asdict_shallow(content) -> dict:
+    return {name: getattr(content, name) for name in content.__dataclass_fields__}
+
+
+def _message_text(message: JointMessage, code: str) -> MessageText:
+    return MessageText(
+        headline=message.text("headline", code),
+        body=message.text("body", code),
+        where_to_turn=message.text("where_to_turn", code),
+        links=tuple((link.text("label", code), link.url) for link in message.links.all()),
+        agencies=tuple(agency.short_name for agency in message.agencies.all()),
+    )
+
+
+def _live_cards():
+    messages = JointMessage.objects.filter(live=True).prefetch_related("links", "agencies")
+    card_messages = CardMessage.objects.filter(message__live=True).prefetch_related(
+        Prefetch("message", queryset=messages)
+    )
+    return (
+        DialogueCard.objects.filter(live=True)
+        .select_related("life_event")
+        .prefetch_related(Prefetch("card_messages", queryset=card_messages))
+    )
+
+
+def _language(code: str) -> languages.Language:
+    language = languages.get(code)
+    if language is None:
+        raise NotPrintable(f"Unknown language: {code!r}")
+    return language
+
+
+def _published(*objects) -> date:
+    stamps = [obj.last_published_at for obj in objects if getattr(obj, "last_published_at", None)]
+    return timezone.localdate(max(stamps)) if stamps else timezone.localdate()
+
+
+def card_content(card: DialogueCard, code: str) -> CardContent:
+    language = _language(code)
+    if not card.has_translation(code):
+        raise NotPrintable(
+            f"The card “{card.title_sv}” is not fully translated into "
+            f"{language.swedish_name} ({code}) and cannot be printed in it."
+        )
+    messages = card.key_messages()
+    if not messages:
+        raise NotPrintable(f"The card “{card.title_sv}” has no key messages.")
+    sv = languages.SOURCE_LANGUAGE
+    content = CardContent(
+        code=card.code,
+        slug=card.slug,
+        lang=code,
+        title=card.text("title", code),
+        messages=tuple(_message_text(m, code) for m in messages),
+        sv_title=card.text("title", sv),
+        sv_messages=tuple(_message_text(m, sv) for m in messages),
+        prompts=tuple(card.prompt_list()),
+        pictogram=card.pictogram,
+        audio_url=audio_url(card.code, code),
+        event_title=card.life_event.text("title", code),
+        published=_published(card, card.life_event, *messages),
+    )
+    return _with_fingerprint(content)
+
+
+def live_card(identifier: str) -> DialogueCard:
+    """A live card by slug or code, with everything printing needs prefetched."""
+    card = _live_cards().filter(slug=identifier).first() or (
+        _live_cards().filter(code=identifier.upper()).first()
+    )
+    if card is None:
+        raise NotPrintable(f"No published card with the slug or code {identifier!r}")
+    return card
+
+
+def live_cards(slugs=None):
+    cards = _live_cards()
+    if slugs is not None:
+        cards = cards.filter(slug__in=slugs)
+    return list(cards)
+
+
+def event_content(event: LifeEvent, code: str) -> EventContent:
+    """All live messages of a life event in a language beside Swedish (for the leaflet)."""
+    language = _language(code)
+    sv = languages.SOURCE_LANGUAGE
+    messages = list(
+        event.messages.filter(live=True).prefetch_related("links", "agencies").order_by("pk")
+    )
+    missing = [m.headline_sv for m in messages if not m.has_translation(code)]
+    if not event.has_translation(code) or missing or not messages:
+        raise NotPrintable(
+            f"The life event “{event.title_sv}” is not fully translated into "
+            f"{language.swedish_name} ({code})"
+            + (f": {len(missing)} message(s) missing" if missing else "")
+        )
+    agencies = sorted({a.name for m in messages for a in m.agencies.all()})
+    content = EventContent(
+        slug=event.slug,
+        lang=code,
+        pictogram=event.pictogram,
+        title=event.text("title", code),
+        intro=event.text("intro", code),
+        sv_title=event.text("title", sv),
+        sv_intro=event.text("intro", sv),
+        messages=tuple((_message_text(m, code), _message_text(m, sv)) for m in messages),
+        agencies=tuple(agencies),
+        page_url=event_url(event.slug, code),
+        published=_published(event, *messages),
+    )
+    return _with_fingerprint(content)
+
+
+def live_event(slug: str) -> LifeEvent:
+    event = LifeEvent.objects.filter(live=True, slug=slug).first()
+    if event is None:
+        raise NotPrintable(f"No published life event with the slug {slug!r}")
+    return event

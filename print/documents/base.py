@@ -1,0 +1,68 @@
+"""What every printed document shares: an embedded initial font, /Lang, title, version line."""
+
+from __future__ import annotations
+
+import io
+
+from django.utils import translation
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from print import fonts
+from print.draw import draw_block
+from print.layout import layout
+
+# Bump when the drawing code changes what a file looks like: it is part of every cache key.
+RENDERER_VERSION = "1"
+
+INK = (0.11, 0.21, 0.34)  # #1d3557, the pictograms' colour
+ACCENT = (0.71, 0.27, 0.11)
+MUTED = (0.35, 0.38, 0.42)
+
+
+class Renderer:
+    """One renderer per document; `_draw_<element>` methods draw one element each, in mm."""
+
+    def __init__(self, lang: str, title: str, finish: str = "office"):
+        self.lang = lang
+        self.title = title
+        self.finish = finish
+        self.buffer = io.BytesIO()
+        # The first font a canvas knows is embedded, so no unembedded Helvetica appears.
+        self.canvas = Canvas(
+            self.buffer,
+            initialFontName=fonts.base().name,
+            initialFontSize=10,
+            lang=lang,
+            invariant=True,  # the same content gives the same bytes: cache- and checksum-friendly
+            pageCompression=1,
+        )
+        self.canvas.setTitle(title)
+        self.canvas.setAuthor("Jobba i Sverige")
+        self.canvas.setSubject("Jobba i Sverige")
+        self.canvas.setCreator("Jobba i Sverige")
+
+    def render(self) -> bytes:
+        with translation.override(self.lang):
+            self.draw()
+        self.canvas.save()
+        return self.buffer.getvalue()
+
+    def draw(self):
+        raise NotImplementedError
+
+    def text(self, text, lang, size, x, top, width, bold=False, align=None, color=INK):
+        """A single paragraph at a position; returns its height."""
+        block = layout(text, lang, size, width, bold)
+        self.canvas.saveState()
+        self.canvas.setFillColorRGB(*color)
+        draw_block(self.canvas, block, x, top, align)
+        self.canvas.restoreState()
+        return block.height
+
+    def version_line(self, published, fingerprint) -> str:
+        return f"Jobba i Sverige · {published:%Y-%m-%d} · v{fingerprint[:7]}"
+
+
+def mm_(value: float) -> float:
+    return value * mm

@@ -1,0 +1,340 @@
+"""The dialogue card, A6 duplex: front in her language, back in Swedish for staff.
+
+Single cards are A6 pages (front, back, front, back …). The 4-up sheet imposes them on
+A4 with cut marks, each back behind its front for long-edge duplex printing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext  # context "staff side": Swedish-only strings
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+
+from dialogue import languages
+from print import frames, pictograms, qr
+from print.content import CardContent
+from print.documents.base import ACCENT, INK, MUTED, Renderer
+from print.frames import Item
+from print.pages import Page
+
+WIDTH, HEIGHT = 105 * mm, 148 * mm
+MARGIN = 7 * mm
+PICTOGRAM = 16 * mm
+QR_SIZE = 24 * mm
+FRONT_SIZES = [11, 10.5, 10, 9.5, 9, 8.5, 8]
+BACK_SIZES = [9, 8.5, 8, 7.5, 7, 6.5]
+SV = languages.SOURCE_LANGUAGE
+
+Face = Callable[[object], None]  # draws one side of a card with the origin at its corner
+
+
+@dataclass
+class CardFaces:
+    """The physical cards one card's content needs: usually one (front, back) pair."""
+
+    content: CardContent
+    pairs: list[tuple[Face, Face]]
+
+
+class CardDesign:
+    """Draws the sides of one card; knows nothing about where on the sheet they go."""
+
+    def __init__(self, content: CardContent):
+        self.content = content
+        self.language = languages.get(content.lang)
+        self.rtl = self.language.is_rtl
+
+    def faces(self) -> CardFaces:
+        fronts = self._front_frames()
+        backs = self._back_frames()
+        count = max(len(fronts), len(backs))
+        pairs = []
+        for index in range(count):
+            front = fronts[index] if index < len(fronts) else []
+            back = backs[index] if index < len(backs) else []
+            part = (index + 1, count)
+            pairs.append((self._front(front, part), self._back(back, part)))
+        return CardFaces(self.content, pairs)
+
+    # --- the front: her language ---------------------------------------------------------
+    def _front_items(self) -> list[Item]:
+        items = []
+        for index, message in enumerate(self.content.messages):
+            lang = self.content.lang
+            items.append(
+                Item(
+                    message.headline,
+                    lang,
+                    bold=True,
+                    scale=1.1,
+                    space_before=0 if index == 0 else 0.9,
+                    keep_with_next=True,
+                )
+            )
+            items.append(Item(message.body, lang, space_before=0.2))
+            if message.where_to_turn:
+                items.append(Item(message.where_to_turn, lang, scale=0.9, space_before=0.2))
+        return items
+
+    def _front_body_height(self, header_height: float) -> float:
+        return HEIGHT - 2 * MARGIN - header_height - 4 * mm - (QR_SIZE + 6 * mm)
+
+    def _title_block_height(self, width) -> float:
+        return frames.height(
+            frames.place([Item(self.content.title, self.content.lang, True)], width, 14)
+        )
+
+    def _front_frames(self):
+        width = WIDTH - 2 * MARGIN
+        header = max(PICTOGRAM, self._title_block_height(WIDTH - 2 * MARGIN - PICTOGRAM - 4 * mm))
+        room = self._front_body_height(header)
+        fitted = frames.fit(self._front_items(), width, room, FRONT_SIZES)
+        if fitted:
+            return [fitted[1]]
+        return frames.split(self._front_items(), width, room, FRONT_SIZES[-1])
+
+    def _front(self, placed, part) -> Face:
+        def draw(canvas):
+            self._draw_background(canvas)
+            header = self._draw_front_header(canvas, part)
+            canvas.saveState()
+            canvas.setFillColorRGB(*INK)
+            frames.draw(canvas, placed, MARGIN, HEIGHT - MARGIN - header - 4 * mm)
+            canvas.restoreState()
+            self._draw_listen(canvas)
+            self._draw_version(canvas, align="right" if self.rtl else "left")
+
+        return draw
+
+    def _draw_background(self, canvas):
+        canvas.saveState()
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.rect(0, 0, WIDTH, HEIGHT, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _draw_front_header(self, canvas, part) -> float:
+        title_width = WIDTH - 2 * MARGIN - PICTOGRAM - 4 * mm
+        title = self.content.title + (f" ({part[0]}/{part[1]})" if part[1] > 1 else "")
+        picto_x = WIDTH - MARGIN - PICTOGRAM if self.rtl else MARGIN
+        title_x = MARGIN if self.rtl else MARGIN + PICTOGRAM + 4 * mm
+        pictograms.draw(
+            canvas, self.content.pictogram, picto_x, HEIGHT - MARGIN - PICTOGRAM, PICTOGRAM
+        )
+        canvas.saveState()
+        canvas.setFillColorRGB(*INK)
+        (fitted_size, placed) = frames.fit(
+            [Item(title, self.content.lang, bold=True)], title_width, 24 * mm, [14, 13, 12, 11, 10]
+        ) or (10, frames.place([Item(title, self.content.lang, bold=True)], title_width, 10))
+        frames.draw(canvas, placed, title_x, HEIGHT - MARGIN)
+        canvas.restoreState()
+        return max(PICTOGRAM, frames.height(placed))
+
+    def _draw_listen(self, canvas):
+        """The QR code to the audio page, labelled with the language's own name."""
+        y = MARGIN + 2 * mm
+        qr_x = WIDTH - MARGIN - QR_SIZE if self.rtl else MARGIN
+        qr.draw(canvas, self.content.audio_url, qr_x, y, QR_SIZE)
+        label_width = WIDTH - 2 * MARGIN - QR_SIZE - 3 * mm
+        label_x = MARGIN if self.rtl else MARGIN + QR_SIZE + 3 * mm
+        canvas.saveState()
+        canvas.setFillColorRGB(*ACCENT)
+        top = y + QR_SIZE - 2 * mm
+        placed = frames.place(
+            [
+                Item(self.language.own_name, self.content.lang, bold=True, scale=1.3),
+                Item(
+                    _("Scan the code to listen in your language."),
+                    self.content.lang,
+                    space_before=0.3,
+                ),
+            ],
+            label_width,
+            9,
+        )
+        frames.draw(canvas, placed, label_x, top)
+        canvas.restoreState()
+
+    def _draw_version(self, canvas, align):
+        canvas.saveState()
+        canvas.setFillColorRGB(*MUTED)
+        line = (
+            f"Jobba i Sverige · {self.content.published:%Y-%m-%d} · "
+            f"v{self.content.fingerprint[:7]} · {self.content.code}"
+        )
+        (placed,) = frames.place([Item(line, SV, align=align)], WIDTH - 2 * MARGIN, 5.5)
+        frames.draw(canvas, [placed], MARGIN, MARGIN - 1.5 * mm)
+        canvas.restoreState()
+
+    # --- the back: Swedish, for staff ---------------------------------------------------
+    def _back_items(self) -> list[Item]:
+        with translation.override(SV):
+            items = []
+            for index, message in enumerate(self.content.sv_messages):
+                items.append(
+                    Item(
+                        message.headline,
+                        SV,
+                        bold=True,
+                        space_before=0 if index == 0 else 0.7,
+                        keep_with_next=True,
+                    )
+                )
+                items.append(Item(message.body, SV, space_before=0.15))
+            if self.content.prompts:
+                items.append(
+                    Item(
+                        pgettext("staff side", "Conversation prompts"),
+                        SV,
+                        bold=True,
+                        scale=1.05,
+                        space_before=1.0,
+                        keep_with_next=True,
+                    )
+                )
+                items += [
+                    Item(f"• {prompt}", SV, space_before=0.2) for prompt in self.content.prompts
+                ]
+            turns = [m for m in self.content.sv_messages if m.where_to_turn or m.links]
+            if turns:
+                items.append(
+                    Item(
+                        pgettext("staff side", "Where she can turn"),
+                        SV,
+                        bold=True,
+                        scale=1.05,
+                        space_before=1.0,
+                        keep_with_next=True,
+                    )
+                )
+                seen = set()
+                for message in turns:
+                    for line in [message.where_to_turn] + [
+                        f"{label}: {_short_url(url)}" for label, url in message.links
+                    ]:
+                        if line and line not in seen:
+                            seen.add(line)
+                            items.append(Item(line, SV, space_before=0.2))
+        return items
+
+    def _back_frames(self):
+        width = WIDTH - 2 * MARGIN
+        room = HEIGHT - 2 * MARGIN - 20 * mm - 6 * mm
+        fitted = frames.fit(self._back_items(), width, room, BACK_SIZES)
+        if fitted:
+            return [fitted[1]]
+        return frames.split(self._back_items(), width, room, BACK_SIZES[-1])
+
+    def _back(self, placed, part) -> Face:
+        def draw(canvas):
+            self._draw_background(canvas)
+            with translation.override(SV):
+                label = pgettext("staff side", "For staff · front in %(language)s") % {
+                    "language": self.language.own_name
+                }
+            canvas.saveState()
+            canvas.setFillColorRGB(*ACCENT)
+            (small,) = frames.place([Item(label, SV)], WIDTH - 2 * MARGIN, 7)
+            frames.draw(canvas, [small], MARGIN, HEIGHT - MARGIN)
+            canvas.setFillColorRGB(*INK)
+            title = self.content.sv_title + (f" ({part[0]}/{part[1]})" if part[1] > 1 else "")
+            (heading,) = frames.place([Item(title, SV, bold=True)], WIDTH - 2 * MARGIN, 12)
+            frames.draw(canvas, [heading], MARGIN, HEIGHT - MARGIN - small.height - 1 * mm)
+            top = HEIGHT - MARGIN - small.height - heading.height - 4 * mm
+            frames.draw(canvas, placed, MARGIN, top)
+            canvas.restoreState()
+            self._draw_version(canvas, align="left")
+
+        return draw
+
+
+def _short_url(url: str) -> str:
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+def _sized(renderer: Renderer, page: Page, face: Face):
+    page.begin(renderer.canvas)
+    face(renderer.canvas)
+    page.end(renderer.canvas)
+
+
+class CardRenderer(Renderer):
+    """Single A6 cards, front then back, for duplex printing (short or long edge alike)."""
+
+    def __init__(self, contents: Sequence[CardContent], finish: str = "office"):
+        first = contents[0]
+        title = first.title if len(contents) == 1 else f"Jobba i Sverige – {first.lang}"
+        super().__init__(first.lang, title, finish)
+        self.contents = contents
+
+    def draw(self):
+        page = Page(WIDTH, HEIGHT, self.finish)
+        for content in self.contents:
+            for front, back in CardDesign(content).faces().pairs:
+                _sized(self, page, front)
+                _sized(self, page, back)
+
+
+class CardSheetRenderer(Renderer):
+    """Four A6 cards on A4 with cut marks; the back sheet mirrors columns for long-edge duplex."""
+
+    SLOT_W, SLOT_H = A4[0] / 2, A4[1] / 2
+
+    def __init__(self, contents: Sequence[CardContent], finish: str = "office"):
+        if finish != "office":
+            raise ValueError(
+                "4-up sheets are for office printers; a print shop gets single cards with "
+                "bleed (layout 'card', finish 'print-shop') and imposes them itself."
+            )
+        first = contents[0]
+        title = first.title if len(contents) == 1 else f"Jobba i Sverige – {first.lang}"
+        super().__init__(first.lang, title, finish)
+        self.contents = contents
+
+    def draw(self):
+        pairs = [pair for c in self.contents for pair in CardDesign(c).faces().pairs]
+        for start in range(0, len(pairs), 4):
+            sheet = pairs[start : start + 4]
+            self._draw_sheet([front for front, _back in sheet], mirror=False)
+            self._draw_sheet([back for _front, back in sheet], mirror=True)
+
+    def _slot_origin(self, index: int, mirror: bool) -> tuple[float, float]:
+        column, row = index % 2, index // 2
+        if mirror:
+            column = 1 - column  # long-edge flip turns left into right
+        x = column * self.SLOT_W + (self.SLOT_W - WIDTH) / 2
+        y = (1 - row) * self.SLOT_H + (self.SLOT_H - HEIGHT) / 2
+        return x, y
+
+    def _draw_sheet(self, faces, mirror):
+        canvas = self.canvas
+        canvas.setPageSize(A4)
+        for index, face in enumerate(faces):
+            x, y = self._slot_origin(index, mirror)
+            canvas.saveState()
+            canvas.translate(x, y)
+            face(canvas)
+            canvas.restoreState()
+        self._draw_cut_marks()
+        canvas.showPage()
+
+    def _draw_cut_marks(self):
+        """Marks where the guillotine cuts, inside the printable area (printers clip the edge)."""
+        canvas = self.canvas
+        w, h = A4
+        cx, cy = w / 2, h / 2
+        canvas.saveState()
+        canvas.setLineWidth(0.3)
+        canvas.setStrokeColorRGB(*MUTED)
+        inset, length = 5 * mm, 5 * mm
+        canvas.line(cx, h - inset, cx, h - inset - length)
+        canvas.line(cx, inset, cx, inset + length)
+        canvas.line(inset, cy, inset + length, cy)
+        canvas.line(w - inset, cy, w - inset - length, cy)
+        canvas.line(cx - 2 * mm, cy, cx + 2 * mm, cy)
+        canvas.line(cx, cy - 2 * mm, cx, cy + 2 * mm)
+        canvas.restoreState()

@@ -1,0 +1,164 @@
+"""The bilingual leaflet, A4: her language and Swedish side by side, one life event.
+
+Her language takes the start column: the left one, or the right one for right-to-left
+languages (the whole layout is mirrored, not just right-aligned).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+
+from dialogue import languages
+from print import frames, pictograms, qr
+from print.content import EventContent
+from print.documents.base import ACCENT, INK, MUTED, Renderer
+from print.frames import Item
+from print.pages import Page
+
+WIDTH, HEIGHT = A4
+MARGIN = 15 * mm
+GUTTER = 8 * mm
+COLUMN = (WIDTH - 2 * MARGIN - GUTTER) / 2
+PICTOGRAM = 20 * mm
+QR_SIZE = 26 * mm
+FOOTER = QR_SIZE + 8 * mm
+SIZE = 10.5
+SV = languages.SOURCE_LANGUAGE
+
+
+class LeafletRenderer(Renderer):
+    def __init__(self, contents: list[EventContent], finish: str = "office"):
+        first = contents[0]
+        title = first.title if len(contents) == 1 else f"Jobba i Sverige – {first.lang}"
+        super().__init__(first.lang, title, finish)
+        self.contents = contents
+        self.page = Page(WIDTH, HEIGHT, finish)
+
+    def draw(self):
+        for content in self.contents:
+            _EventPages(self, content).draw()
+
+
+class _EventPages:
+    def __init__(self, renderer: LeafletRenderer, content: EventContent):
+        self.renderer = renderer
+        self.canvas = renderer.canvas
+        self.content = content
+        self.language = languages.get(content.lang)
+        rtl = self.language.is_rtl
+        left, right = MARGIN, MARGIN + COLUMN + GUTTER
+        self.target_x, self.sv_x = (right, left) if rtl else (left, right)
+
+    def draw(self):
+        rows = [self._row(target, sv) for target, sv in self.content.messages]
+        page_number = 0
+        while True:
+            page_number += 1
+            self.renderer.page.begin(self.canvas)
+            top = self._draw_header(page_number)
+            bottom = MARGIN + FOOTER
+            while rows and (top - rows[0][2] >= bottom or self._first_row_on_page(top)):
+                target, sv, height = rows.pop(0)
+                frames.draw(self.canvas, target, self.target_x, top)
+                frames.draw(self.canvas, sv, self.sv_x, top)
+                top -= height
+            self._draw_footer(page_number, continued=bool(rows))
+            self.renderer.page.end(self.canvas)
+            if not rows:
+                break
+
+    def _first_row_on_page(self, top) -> bool:
+        # A row taller than a page is drawn anyway rather than looping forever; preflight
+        # reports it. Rows are single messages, so this does not happen with real content.
+        return top >= HEIGHT - MARGIN - 60 * mm
+
+    def _row(self, target, sv):
+        def items(message, lang):
+            return [
+                Item(message.headline, lang, bold=True, scale=1.1, space_before=1.2),
+                Item(message.body, lang, space_before=0.25),
+                Item(message.where_to_turn, lang, scale=0.92, space_before=0.25),
+                *[
+                    Item(f"{label}: {url.split('://', 1)[-1].rstrip('/')}", lang, scale=0.92)
+                    for label, url in message.links
+                ],
+            ]
+
+        placed_target = frames.place(items(target, self.content.lang), COLUMN, SIZE)
+        placed_sv = frames.place(items(sv, SV), COLUMN, SIZE)
+        return placed_target, placed_sv, max(frames.height(placed_target), frames.height(placed_sv))
+
+    def _draw_header(self, page_number) -> float:
+        canvas, content = self.canvas, self.content
+        top = HEIGHT - MARGIN
+        rtl = self.language.is_rtl
+        picto_x = WIDTH - MARGIN - PICTOGRAM if rtl else MARGIN
+        pictograms.draw(canvas, content.pictogram, picto_x, top - PICTOGRAM, PICTOGRAM)
+        title_x = MARGIN if rtl else MARGIN + PICTOGRAM + 5 * mm
+        title_width = WIDTH - 2 * MARGIN - PICTOGRAM - 5 * mm
+        canvas.saveState()
+        canvas.setFillColorRGB(*INK)
+        placed = frames.place(
+            [
+                Item(content.title, content.lang, bold=True, scale=1.0),
+                Item(
+                    content.sv_title,
+                    SV,
+                    scale=0.7,
+                    space_before=0.15,
+                    align="right" if rtl else "left",
+                ),
+            ],
+            title_width,
+            20 if page_number == 1 else 14,
+        )
+        frames.draw(canvas, placed, title_x, top)
+        top -= max(PICTOGRAM, frames.height(placed)) + 5 * mm
+        if page_number == 1:
+            target = frames.place([Item(content.intro, content.lang, scale=1.05)], COLUMN, SIZE)
+            sv = frames.place([Item(content.sv_intro, SV, scale=1.05)], COLUMN, SIZE)
+            frames.draw(canvas, target, self.target_x, top)
+            frames.draw(canvas, sv, self.sv_x, top)
+            top -= max(frames.height(target), frames.height(sv)) + 2 * mm
+        canvas.setFillColorRGB(*ACCENT)
+        own = frames.place([Item(self.language.own_name, content.lang, bold=True)], COLUMN, 9)
+        svenska = frames.place([Item(languages.source().own_name, SV, bold=True)], COLUMN, 9)
+        frames.draw(canvas, own, self.target_x, top)
+        frames.draw(canvas, svenska, self.sv_x, top)
+        top -= max(frames.height(own), frames.height(svenska))
+        canvas.setStrokeColorRGB(*ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN, top - 1 * mm, WIDTH - MARGIN, top - 1 * mm)
+        canvas.restoreState()
+        return top - 1 * mm
+
+    def _draw_footer(self, page_number: int, continued: bool):
+        canvas, content = self.canvas, self.content
+        rtl = self.language.is_rtl
+        y = MARGIN + 4 * mm
+        qr_x = WIDTH - MARGIN - QR_SIZE if rtl else MARGIN
+        qr.draw(canvas, content.page_url, qr_x, y, QR_SIZE)
+        text_x = MARGIN if rtl else MARGIN + QR_SIZE + 5 * mm
+        width = WIDTH - 2 * MARGIN - QR_SIZE - 5 * mm
+        canvas.saveState()
+        canvas.setFillColorRGB(*ACCENT)
+        listen = [
+            Item(_("Scan the code to listen in your language."), content.lang, bold=True),
+            Item(
+                " · ".join(content.agencies),
+                SV,
+                scale=0.85,
+                space_before=0.6,
+                align="right" if rtl else "left",
+            ),
+        ]
+        frames.draw(canvas, frames.place(listen, width, 10), text_x, y + QR_SIZE - 2 * mm)
+        canvas.setFillColorRGB(*MUTED)
+        line = self.renderer.version_line(content.published, content.fingerprint)
+        if continued or page_number > 1:
+            line += f" · {page_number}"
+        (version,) = frames.place([Item(line, SV, align="right" if rtl else "left")], width, 6)
+        frames.draw(canvas, [version], text_x, y + version.height)
+        canvas.restoreState()

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from print import service
+from print.content import NotPrintable
+
+
+class Command(BaseCommand):
+    help = "Render one dialogue card (by slug or code) as a PDF."
+
+    def add_arguments(self, parser):
+        parser.add_argument("card", help="The card's slug or code.")
+        parser.add_argument("--lang", required=True)
+        parser.add_argument("--layout", choices=service.LAYOUTS, default="card")
+        parser.add_argument("--finish", choices=["office", "print-shop"], default="office")
+        parser.add_argument("--out", required=True, type=Path)
+
+    def handle(self, *args, card, lang, layout, finish, out, **options):
+        try:
+            data = service.piece_pdf(card, lang, layout, finish)
+        except (NotPrintable, ValueError) as error:
+            raise CommandError(str(error)) from error
+        _write(out, data)
+        self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({len(data):,} bytes)"))
+
+
+def _write(out: Path, data: bytes):
+    """Write atomically: a failed run never leaves a half-written file behind."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(out)

@@ -1,0 +1,163 @@
+"""Audience packs: a ZIP with cards and leaflets per language, the poster, README.txt and
+manifest.json (files, languages, content version, SHA-256 of each file)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Sequence
+
+from django.utils import timezone
+
+from dialogue import languages
+from print import cache, content, service
+from print.content import NotPrintable
+from print.documents.base import RENDERER_VERSION
+from print.pages import check_finish
+
+MAX_LANGUAGES = 25
+ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # fixed: the same content gives the same bytes
+
+
+def file_name(audience: str, lang: str, layout: str) -> str:
+    return f"jobba-i-sverige_{audience}_{lang}_{layout}.pdf"
+
+
+def parse_languages(value: str | Sequence[str]) -> list[str]:
+    codes = value.split(",") if isinstance(value, str) else list(value)
+    codes = [code.strip() for code in codes if code.strip()]
+    if not codes:
+        raise NotPrintable("Choose at least one language.")
+    if len(codes) > MAX_LANGUAGES:
+        raise NotPrintable(f"At most {MAX_LANGUAGES} languages in one pack.")
+    unknown = [code for code in codes if languages.get(code) is None]
+    if unknown:
+        raise NotPrintable(f"Unknown language code(s): {', '.join(unknown)}")
+    return list(dict.fromkeys(codes))
+
+
+def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -> bytes:
+    check_finish(finish)
+    audience = service.audience(audience_slug)
+    codes = parse_languages(codes)
+    cards = [card for card in content.live_cards() if card in set(audience.cards.all())]
+    if not cards:
+        raise NotPrintable(f"The audience {audience.name_sv!r} has no published cards.")
+    events = list({card.life_event_id: card.life_event for card in cards}.values())
+    problems = []
+    for code in codes:
+        missing = [card.title_sv for card in cards if not card.has_translation(code)]
+        if missing:
+            problems.append(f"{code}: {', '.join(missing)}")
+    if problems:
+        raise NotPrintable(
+            "These cards are not fully translated, so the pack cannot be printed in "
+            "those languages: " + "; ".join(problems)
+        )
+    fingerprints = {
+        code: [content.card_content(card, code).fingerprint for card in cards] for code in codes
+    }
+    parts = [audience.slug, finish, codes, fingerprints, [e.slug for e in events]]
+    return cache.get_or_build(
+        "pack", parts, "zip", lambda: _build(audience, codes, cards, events, finish)
+    )
+
+
+def _build(audience, codes, cards, events, finish) -> bytes:
+    files: list[tuple[str, bytes, dict]] = []
+    for code in codes:
+        files.append(
+            (
+                file_name(audience.slug, code, "cards-a6"),
+                service.cards_pdf(cards, code, "card", finish),
+                {"language": code, "layout": "card"},
+            )
+        )
+        if finish == "office":
+            files.append(
+                (
+                    file_name(audience.slug, code, "cards-4up"),
+                    service.cards_pdf(cards, code, "card-4up", finish),
+                    {"language": code, "layout": "card-4up"},
+                )
+            )
+        try:
+            leaflet = service.leaflet_pdf(events, code, finish)
+        except NotPrintable:
+            leaflet = None  # a life event with messages beyond the cards, not yet translated
+        if leaflet:
+            files.append(
+                (
+                    file_name(audience.slug, code, "leaflet"),
+                    leaflet,
+                    {"language": code, "layout": "leaflet"},
+                )
+            )
+    poster = service.poster_pdf(None, "A4", finish, codes)
+    files.append(
+        (
+            f"jobba-i-sverige_{audience.slug}_poster-a4.pdf",
+            poster,
+            {"language": "all", "layout": "poster"},
+        )
+    )
+
+    version = hashlib.sha256("".join(sorted(_sha(data) for _, data, _ in files)).encode())
+    manifest = {
+        "audience": audience.slug,
+        "finish": finish,
+        "languages": codes,
+        "content_version": version.hexdigest()[:12],
+        "created": timezone.localdate().isoformat(),
+        "renderer_version": RENDERER_VERSION,
+        "files": [
+            {"name": name, "sha256": _sha(data), "bytes": len(data), **meta}
+            for name, data, meta in files
+        ],
+    }
+    readme = _readme(audience, codes, finish, manifest)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data, _meta in files:
+            archive.writestr(zipfile.ZipInfo(name, ZIP_DATE), data)
+        archive.writestr(zipfile.ZipInfo("README.txt", ZIP_DATE), readme.encode("utf-8"))
+        archive.writestr(
+            zipfile.ZipInfo("manifest.json", ZIP_DATE),
+            json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8"),
+        )
+    return buffer.getvalue()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _readme(audience, codes, finish, manifest) -> str:
+    names = ", ".join(f"{languages.get(c).swedish_name} ({c})" for c in codes)
+    lines = [
+        f"Jobba i Sverige – material för {audience.name_sv}",
+        "",
+        f"Språk: {names}",
+        f"Innehållsversion: {manifest['content_version']} ({manifest['created']})",
+        "",
+        "Filerna:",
+        "- …_cards-a6.pdf: dialogkorten i A6, framsida på språket och baksida på svenska.",
+    ]
+    if finish == "office":
+        lines += [
+            "- …_cards-4up.pdf: fyra kort per A4-ark. Skriv ut dubbelsidigt och vänd längs",
+            "  långsidan. Skär längs markeringarna.",
+        ]
+    else:
+        lines += ["- Tryckerifiler med 3 mm utfall och skärmärken."]
+    lines += [
+        "- …_leaflet.pdf: broschyr i A4 med språket och svenskan sida vid sida.",
+        "- …_poster-a4.pdf: affisch med en QR-kod per språk, för att lyssna.",
+        "",
+        "Varje utskrift har version och datum längst ner. Kasta äldre versioner.",
+        "manifest.json listar filerna med kontrollsummor (SHA-256).",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,41 @@
+"""The SVG pictograms of dialogue/, drawn as vectors into PDFs."""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+
+from reportlab import rl_config
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfgen.canvas import Canvas
+from svglib.svglib import svg2rlg
+
+from dialogue import pictograms
+from print import fonts
+
+
+@cache
+def _drawing(name: str) -> Drawing:
+    path = pictograms.file_path(name)
+    if path is None:
+        raise ValueError(f"No pictogram named {name!r}")
+    drawing = svg2rlg(path)
+    if drawing is None:
+        raise ValueError(f"The pictogram {name!r} could not be read")
+    return drawing
+
+
+def draw(canvas: Canvas, name: str, x: float, y: float, size: float):
+    """Draw the pictogram scaled into the square (x, y, size)."""
+    # renderPDF starts every drawing on the graphics base font, Helvetica, which is never
+    # embedded (a print shop's preflight rejects it): make it ours.
+    rl_config.defaultGraphicsFontName = fonts.base().name
+    drawing = copy.deepcopy(_drawing(name))
+    scale = size / max(drawing.width, drawing.height)
+    drawing.scale(scale, scale)
+    drawing.width *= scale
+    drawing.height *= scale
+    canvas.saveState()
+    renderPDF.draw(drawing, canvas, x, y)
+    canvas.restoreState()

@@ -1,0 +1,89 @@
+"""One check before anything is printed: what would go wrong, said plainly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+
+from dialogue import languages
+from print import fonts, frames, qr
+from print.content import NotPrintable, card_content
+from print.documents import card as card_layout
+
+
+@dataclass(frozen=True)
+class Problem:
+    level: str  # "error": will not print; "warning": prints, but look first
+    message: str
+
+
+def card(card_obj, code: str) -> list[Problem]:
+    problems: list[Problem] = []
+    language = languages.get(code)
+    if language is None:
+        return [Problem("error", f"Unknown language {code!r}")]
+    missing = _missing_fields(card_obj, code)
+    if missing:
+        problems.append(Problem("error", "Not translated: " + "; ".join(missing)))
+    for label, text in _texts(card_obj, code):
+        chars = fonts.uncovered(text, code)
+        if chars:
+            named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
+            problems.append(Problem("error", f"{label}: characters without a glyph: {named}"))
+    if card_layout.QR_SIZE < qr.MIN_SIZE:
+        problems.append(Problem("error", f"QR code is below {qr.MIN_SIZE / mm:.0f} mm"))
+    if any(p.level == "error" for p in problems):
+        return problems
+    try:
+        content = card_content(card_obj, code)
+    except NotPrintable as error:
+        return [*problems, Problem("error", str(error))]
+    design = card_layout.CardDesign(content)
+    faces = design.faces().pairs
+    if len(faces) > 1:
+        problems.append(
+            Problem(
+                "warning", f"The text does not fit on one card: it prints as {len(faces)} cards."
+            )
+        )
+    else:
+        size = _front_size(design)
+        if size is not None and size < card_layout.FRONT_SIZES[0]:
+            problems.append(Problem("warning", f"The front text is shrunk to {size} pt to fit."))
+    return problems
+
+
+def _front_size(design) -> float | None:
+    width = card_layout.WIDTH - 2 * card_layout.MARGIN
+    header = max(
+        card_layout.PICTOGRAM,
+        design._title_block_height(
+            card_layout.WIDTH - 2 * card_layout.MARGIN - card_layout.PICTOGRAM - 4 * mm
+        ),
+    )
+    fitted = frames.fit(
+        design._front_items(), width, design._front_body_height(header), card_layout.FRONT_SIZES
+    )
+    return fitted[0] if fitted else None
+
+
+def _texts(card_obj, code):
+    yield "Title", card_obj.text("title", code)
+    for message in card_obj.key_messages():
+        for field in message.translated_fields:
+            yield f"{message.slug} {field}", message.text(field, code)
+
+
+def _missing_fields(card_obj, code) -> list[str]:
+    missing = []
+    if not card_obj.text("title", code).strip():
+        missing.append("card title")
+    for message in card_obj.key_messages():
+        for field in message.required_translated_fields:
+            if not message.text(field, code).strip():
+                missing.append(f"{message.slug} {field}")
+        for link in message.links.all():
+            if not link.text("label", code).strip():
+                missing.append(f"{message.slug} link label")
+    return missing

@@ -1,0 +1,106 @@
+"""The ways into print: one function per product, cached, refusing what is not printable.
+
+Views, admin and management commands call these; they never draw themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dialogue import languages
+from dialogue.models import Audience, LifeEvent
+from print import cache, content
+from print.content import NotPrintable
+from print.documents.card import CardRenderer, CardSheetRenderer
+from print.documents.leaflet import LeafletRenderer
+from print.documents.poster import PosterRenderer
+from print.pages import check_finish
+
+CARD_LAYOUTS = ("card", "card-4up")
+LAYOUTS = (*CARD_LAYOUTS, "leaflet")
+
+
+def _check_layout(layout: str) -> str:
+    if layout not in LAYOUTS:
+        raise NotPrintable(f"Unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+    return layout
+
+
+def cards_pdf(cards, lang: str, layout: str = "card", finish: str = "office") -> bytes:
+    """One PDF with the given live cards in a language: single A6 duplex or 4-up A4."""
+    _check_layout(layout)
+    check_finish(finish)
+    if layout == "card-4up" and finish != "office":
+        raise NotPrintable(
+            "4-up sheets are for office printers; for a print shop choose the layout 'card' "
+            "with the finish 'print-shop'."
+        )
+    contents = [content.card_content(card, lang) for card in cards]
+    if not contents:
+        raise NotPrintable("No cards to print.")
+    renderer = CardRenderer if layout == "card" else CardSheetRenderer
+    parts = [layout, finish, lang, [c.fingerprint for c in contents]]
+    return cache.get_or_build("cards", parts, "pdf", lambda: renderer(contents, finish).render())
+
+
+def leaflet_pdf(events, lang: str, finish: str = "office") -> bytes:
+    check_finish(finish)
+    contents = [content.event_content(event, lang) for event in events]
+    if not contents:
+        raise NotPrintable("No life events to print.")
+    parts = ["leaflet", finish, lang, [c.fingerprint for c in contents]]
+    return cache.get_or_build(
+        "leaflet", parts, "pdf", lambda: LeafletRenderer(contents, finish).render()
+    )
+
+
+def piece_pdf(card_identifier: str, lang: str, layout: str, finish: str = "office") -> bytes:
+    """What `render_card` prints: one card as a card, a 4-up sheet, or its life event's leaflet."""
+    _check_layout(layout)
+    card = content.live_card(card_identifier)
+    if layout == "leaflet":
+        return leaflet_pdf([card.life_event], lang, finish)
+    return cards_pdf([card], lang, layout, finish)
+
+
+def poster_targets(event: LifeEvent | None, codes: Sequence[str] | None = None):
+    """(language, URL) for every language that has something to listen to, Swedish first."""
+    chosen = codes or languages.codes()
+    cards = content.live_cards()
+    if event is not None:
+        cards = [card for card in cards if card.life_event_id == event.pk]
+    targets = []
+    for code in chosen:
+        if not any(card.has_translation(code) for card in cards):
+            continue
+        url = content.event_url(event.slug, code) if event else content.home_url(code)
+        targets.append((code, url))
+    return targets
+
+
+def poster_pdf(
+    event_slug: str | None = None,
+    size: str = "A4",
+    finish: str = "office",
+    codes: Sequence[str] | None = None,
+) -> bytes:
+    check_finish(finish)
+    event = content.live_event(event_slug) if event_slug else None
+    targets = poster_targets(event, codes)
+    if not targets:
+        raise NotPrintable("No language has anything to listen to yet.")
+    title = event.title_sv if event else ""
+    parts = ["poster", size, finish, targets, title]
+    return cache.get_or_build(
+        "poster",
+        parts,
+        "pdf",
+        lambda: PosterRenderer(targets, size, title, finish).render(),
+    )
+
+
+def audience(slug: str) -> Audience:
+    found = Audience.objects.filter(slug=slug).first()
+    if found is None:
+        raise NotPrintable(f"No audience with the slug {slug!r}")
+    return found

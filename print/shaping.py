@@ -1,0 +1,65 @@
+"""HarfBuzz shaping of one run (one font, one direction) into glyphs ReportLab draws.
+
+The direction is always given, never guessed: HarfBuzz guessed Persian digits as
+right to left and printed "۰۷۷۱۴۱۶" reversed (../shared/PRINT-NOTES.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import uharfbuzz
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+from print.fonts import Face
+
+FEATURES = {"kern": True, "liga": True}
+
+
+@dataclass(frozen=True)
+class ShapedRun:
+    text: str  # the logical text, for ActualText and tests
+    glyphs: ShapedStr  # what ReportLab draws, in visual order
+    face: Face
+    size: float
+    width: float  # points
+    rtl: bool
+
+
+@lru_cache(maxsize=20_000)
+def shape(text: str, face: Face, size: float, rtl: bool, language: str = "") -> ShapedRun:
+    ttf = face.ttf
+    hb_font = ttf.hbFont(size)  # also sets ttf.hbAddPrivate for glyphs without a code point
+    buffer = uharfbuzz.Buffer()
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if rtl else "ltr"
+    if language:
+        buffer.language = language
+    uharfbuzz.shape(hb_font, buffer, FEATURES)
+
+    chars, data, advance = [], [], 0.0
+    char_widths = ttf.face.charWidths
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+        gid = info.codepoint
+        x_advance = ttf.pdfScale(position.x_advance)
+        try:
+            code_point = ttf.face.glyphToChar[gid][0]
+        except (KeyError, IndexError):
+            code_point = ttf.hbAddPrivate(hb_font.glyph_to_string(gid), gid, x_advance)
+        chars.append(chr(code_point))
+        data.append(
+            ShapeData(
+                info.cluster,
+                x_advance,
+                ttf.pdfScale(position.y_advance),
+                ttf.pdfScale(position.x_offset),
+                ttf.pdfScale(position.y_offset),
+                char_widths.get(code_point, x_advance),
+            )
+        )
+        advance += x_advance
+    glyphs = ShapedStr("".join(chars), shapeData=data)
+    return ShapedRun(text, glyphs, face, size, advance * size / 1000, rtl)
