@@ -11,6 +11,8 @@ from print import fonts, frames, qr
 from print.content import NotPrintable, card_content
 from print.documents import card as card_layout
 
+LEGIBLE_SIZE = 9  # pt: below this, readers with poor sight struggle
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -49,8 +51,10 @@ def card(card_obj, code: str) -> list[Problem]:
         )
     else:
         size = _front_size(design)
-        if size is not None and size < card_layout.FRONT_SIZES[0]:
-            problems.append(Problem("warning", f"The front text is shrunk to {size} pt to fit."))
+        if size is not None and size < LEGIBLE_SIZE:
+            problems.append(
+                Problem("warning", f"The front text is shrunk to {size} pt: consider shorter text.")
+            )
     return problems
 
 

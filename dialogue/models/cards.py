@@ -1,9 +1,10 @@
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
-from dialogue import codes, pictograms
+from dialogue import codes, languages, pictograms
 
 from .base import EditorialModel, Slugged
 
@@ -53,6 +54,26 @@ class DialogueCard(Slugged, EditorialModel):
                     raise
                 self.code = ""
         raise RuntimeError("Could not find a free card code")
+
+    @property
+    def preview_modes(self):
+        # Besides the web page per language, the printed card in every printable language.
+        printable = [
+            (
+                f"print:{language.code}",
+                gettext_now("Print: %(language)s") % {"language": language.own_name},
+            )
+            for language in languages.enabled()
+            if self.has_translation(language.code)
+        ]
+        return super().preview_modes + printable
+
+    def serve_preview(self, request, mode_name):
+        if mode_name.startswith("print:"):
+            from print import previews  # print reads the domain, not the other way round
+
+            return previews.card_preview(request, self, mode_name.removeprefix("print:"))
+        return super().serve_preview(request, mode_name)
 
     def prompt_list(self) -> list[str]:
         return [line.strip() for line in self.prompts.splitlines() if line.strip()]

@@ -1,0 +1,35 @@
+"""The print preview in the card editor: the rendered card beside its preflight.
+
+It renders the edited (unsaved) card, so editors see a draft before it is published.
+"""
+
+from __future__ import annotations
+
+import base64
+
+from django.shortcuts import render
+
+from dialogue import languages
+from print import preflight
+from print.content import NotPrintable, card_content
+from print.documents.card import CardRenderer
+
+
+def card_preview(request, card, code: str):
+    language = languages.get(code) or languages.source()
+    problems = preflight.card(card, language.code)
+    pdf = None
+    if not any(p.level == "error" for p in problems):
+        try:
+            pdf = CardRenderer([card_content(card, language.code)]).render()
+        except NotPrintable as error:
+            problems.append(preflight.Problem("error", str(error)))
+    return render(
+        request,
+        "print/preview.html",
+        {
+            "language": language,
+            "problems": problems,
+            "pdf_base64": base64.b64encode(pdf).decode() if pdf else "",
+        },
+    )

@@ -1,0 +1,26 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+
+from dialogue.models import DialogueCard
+from print import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_print_urls():
+    return [
+        path("print/card/<int:pk>/", admin_views.card_print, name="print_card"),
+        path(
+            "print/card/<int:pk>/<str:lang>/<str:layout>/<str:finish>.pdf",
+            admin_views.card_pdf,
+            name="print_card_pdf",
+        ),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def print_button(snippet, user, next_url=None):
+    if isinstance(snippet, DialogueCard) and user.has_perm("dialogue.view_dialoguecard"):
+        url = reverse("print_card", args=[snippet.pk])
+        yield MenuItem(_("Print"), url, icon_name="doc-full", priority=30)
