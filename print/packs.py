@@ -38,11 +38,28 @@ def parse_languages(value: str | Sequence[str]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def audience_cards(audience) -> list:
+    chosen = {card.pk for card in audience.cards.all()}
+    return [card for card in content.live_cards() if card.pk in chosen]
+
+
+def printable_languages(audience) -> list[languages.Language]:
+    """Languages in which every published card of the audience is fully translated."""
+    cards = audience_cards(audience)
+    if not cards:
+        return []
+    return [
+        language
+        for language in languages.enabled()
+        if all(card.has_translation(language.code) for card in cards)
+    ]
+
+
 def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -> bytes:
     check_finish(finish)
     audience = service.audience(audience_slug)
     codes = parse_languages(codes)
-    cards = [card for card in content.live_cards() if card in set(audience.cards.all())]
+    cards = audience_cards(audience)
     if not cards:
         raise NotPrintable(f"The audience {audience.name_sv!r} has no published cards.")
     events = list({card.life_event_id: card.life_event for card in cards}.values())

@@ -14,6 +14,8 @@ from dialogue import languages
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 # Admin strings too: the admin speaks Swedish and English, and Arabic is the reference RTL UI.
 COMPLETE = {"sv", "en", "ar"}
+SWEDISH_ONLY = {"staff side", "partner page"}
+PUBLIC_PLACES = ("cms/templates/", "print/documents/")
 
 
 def catalogue(code):
@@ -22,10 +24,10 @@ def catalogue(code):
 
 
 def is_public(message):
-    """Strings the women read: pages and the printed front. The staff side is Swedish only."""
-    if message.context == "staff side":
+    """Strings the women read: pages and the printed front. Staff and partners read Swedish."""
+    if message.context in SWEDISH_ONLY:
         return False
-    return any(path.startswith(("cms/", "print/")) for path, _line in message.locations)
+    return any(path.startswith(PUBLIC_PLACES) for path, _line in message.locations)
 
 
 def untranslated(message):

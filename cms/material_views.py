@@ -1,0 +1,50 @@
+"""The partner material page: download print-ready packs without an account ([W] designs it
+fully). Thin: packs come from print.packs."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from dialogue import languages
+from dialogue.models import Audience
+from print import packs
+from print.content import NotPrintable
+from print.pages import FINISHES
+
+
+@require_safe
+def material(request):
+    audiences = [
+        {"audience": audience, "languages": packs.printable_languages(audience)}
+        for audience in Audience.objects.prefetch_related("cards")
+    ]
+    with translation.override(languages.SOURCE_LANGUAGE):
+        return render(
+            request,
+            "public/material.html",
+            {"audiences": audiences, "language": languages.source(), "finishes": FINISHES},
+        )
+
+
+@require_safe
+def pack_download(request, slug):
+    audience = get_object_or_404(Audience, slug=slug)
+    codes = request.GET.getlist("lang")
+    finish = request.GET.get("finish", "office")
+    try:
+        if finish not in FINISHES:
+            raise NotPrintable(f"Unknown finish {finish!r}")
+        data = packs.pack_zip(audience.slug, packs.parse_languages(codes), finish)
+    except NotPrintable as error:
+        with translation.override(languages.SOURCE_LANGUAGE):
+            return render(
+                request,
+                "public/material_error.html",
+                {"message": str(error), "language": languages.source()},
+                status=400,
+            )
+    response = HttpResponse(data, content_type="application/zip")
+    name = f"jobba-i-sverige_{audience.slug}_{'-'.join(packs.parse_languages(codes))}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
