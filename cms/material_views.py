@@ -4,6 +4,7 @@ fully). Thin: packs come from print.packs."""
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from dialogue import languages
@@ -34,7 +35,7 @@ def pack_download(request, slug):
     finish = request.GET.get("finish", "office")
     try:
         if finish not in FINISHES:
-            raise NotPrintable(f"Unknown finish {finish!r}")
+            raise NotPrintable(_("Unknown finish %(finish)s") % {"finish": finish})
         data = packs.pack_zip(audience.slug, packs.parse_languages(codes), finish)
     except NotPrintable as error:
         with translation.override(languages.SOURCE_LANGUAGE):

@@ -14,6 +14,7 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dialogue import languages
 from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
@@ -118,7 +119,7 @@ def _live_cards():
 def _language(code: str) -> languages.Language:
     language = languages.get(code)
     if language is None:
-        raise NotPrintable(f"Unknown language: {code!r}")
+        raise NotPrintable(_("Unknown language: %(code)s") % {"code": code})
     return language
 
 
@@ -131,12 +132,14 @@ def card_content(card: DialogueCard, code: str) -> CardContent:
     language = _language(code)
     if not card.has_translation(code):
         raise NotPrintable(
-            f"The card “{card.title_sv}” is not fully translated into "
-            f"{language.swedish_name} ({code}) and cannot be printed in it."
+            _("The card “%(title)s” is not fully translated into %(language)s (%(code)s).")
+            % {"title": card.title_sv, "language": language.swedish_name, "code": code}
         )
     messages = card.key_messages()
     if not messages:
-        raise NotPrintable(f"The card “{card.title_sv}” has no key messages.")
+        raise NotPrintable(
+            _("The card “%(title)s” has no key messages.") % {"title": card.title_sv}
+        )
     sv = languages.SOURCE_LANGUAGE
     content = CardContent(
         code=card.code,
@@ -161,7 +164,7 @@ def live_card(identifier: str) -> DialogueCard:
         _live_cards().filter(code=identifier.upper()).first()
     )
     if card is None:
-        raise NotPrintable(f"No published card with the slug or code {identifier!r}")
+        raise NotPrintable(_("No published card with the slug or code %(id)s") % {"id": identifier})
     return card
 
 
@@ -182,9 +185,8 @@ def event_content(event: LifeEvent, code: str) -> EventContent:
     missing = [m.headline_sv for m in messages if not m.has_translation(code)]
     if not event.has_translation(code) or missing or not messages:
         raise NotPrintable(
-            f"The life event “{event.title_sv}” is not fully translated into "
-            f"{language.swedish_name} ({code})"
-            + (f": {len(missing)} message(s) missing" if missing else "")
+            _("The life event “%(title)s” is not fully translated into %(language)s (%(code)s).")
+            % {"title": event.title_sv, "language": language.swedish_name, "code": code}
         )
     agencies = sorted({a.name for m in messages for a in m.agencies.all()})
     content = EventContent(
@@ -206,5 +208,5 @@ def event_content(event: LifeEvent, code: str) -> EventContent:
 def live_event(slug: str) -> LifeEvent:
     event = LifeEvent.objects.filter(live=True, slug=slug).first()
     if event is None:
-        raise NotPrintable(f"No published life event with the slug {slug!r}")
+        raise NotPrintable(_("No published life event with the slug %(slug)s") % {"slug": slug})
     return event

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Sequence
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dialogue import languages
 from print import cache, content, service
@@ -29,12 +30,12 @@ def parse_languages(value: str | Sequence[str]) -> list[str]:
     codes = value.split(",") if isinstance(value, str) else list(value)
     codes = [code.strip() for code in codes if code.strip()]
     if not codes:
-        raise NotPrintable("Choose at least one language.")
+        raise NotPrintable(_("Choose at least one language."))
     if len(codes) > MAX_LANGUAGES:
-        raise NotPrintable(f"At most {MAX_LANGUAGES} languages in one pack.")
+        raise NotPrintable(_("At most %(count)s languages in one pack.") % {"count": MAX_LANGUAGES})
     unknown = [code for code in codes if languages.get(code) is None]
     if unknown:
-        raise NotPrintable(f"Unknown language code(s): {', '.join(unknown)}")
+        raise NotPrintable(_("Unknown language code(s): %(codes)s") % {"codes": ", ".join(unknown)})
     return list(dict.fromkeys(codes))
 
 
@@ -61,7 +62,9 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
     codes = parse_languages(codes)
     cards = audience_cards(audience)
     if not cards:
-        raise NotPrintable(f"The audience {audience.name_sv!r} has no published cards.")
+        raise NotPrintable(
+            _("The audience %(name)s has no published cards.") % {"name": audience.name_sv}
+        )
     events = list({card.life_event_id: card.life_event for card in cards}.values())
     problems = []
     for code in codes:
@@ -70,8 +73,8 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
             problems.append(f"{code}: {', '.join(missing)}")
     if problems:
         raise NotPrintable(
-            "These cards are not fully translated, so the pack cannot be printed in "
-            "those languages: " + "; ".join(problems)
+            _("These cards are not fully translated, so the pack cannot be made in: %(list)s")
+            % {"list": "; ".join(problems)}
         )
     fingerprints = {
         code: [content.card_content(card, code).fingerprint for card in cards] for code in codes

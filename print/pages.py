@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -68,5 +69,8 @@ class Page:
 
 def check_finish(finish: str) -> str:
     if finish not in FINISHES:
-        raise ValueError(f"Unknown finish {finish!r}; choose one of {', '.join(FINISHES)}")
+        raise ValueError(
+            _("Unknown finish %(finish)s; choose one of %(choices)s")
+            % {"finish": finish, "choices": ", ".join(FINISHES)}
+        )
     return finish

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 
 from dialogue import languages
@@ -24,17 +25,21 @@ def card(card_obj, code: str) -> list[Problem]:
     problems: list[Problem] = []
     language = languages.get(code)
     if language is None:
-        return [Problem("error", f"Unknown language {code!r}")]
+        return [Problem("error", _("Unknown language: %(code)s") % {"code": code})]
     missing = _missing_fields(card_obj, code)
     if missing:
-        problems.append(Problem("error", "Not translated: " + "; ".join(missing)))
+        problems.append(
+            Problem("error", _("Not translated: %(fields)s") % {"fields": "; ".join(missing)})
+        )
     for label, text in _texts(card_obj, code):
         chars = fonts.uncovered(text, code)
         if chars:
             named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
-            problems.append(Problem("error", f"{label}: characters without a glyph: {named}"))
+            message = _("%(field)s: characters without a glyph: %(chars)s")
+            problems.append(Problem("error", message % {"field": label, "chars": named}))
     if card_layout.QR_SIZE < qr.MIN_SIZE:
-        problems.append(Problem("error", f"QR code is below {qr.MIN_SIZE / mm:.0f} mm"))
+        message = _("The QR code is below %(size)s mm") % {"size": round(qr.MIN_SIZE / mm)}
+        problems.append(Problem("error", message))
     if any(p.level == "error" for p in problems):
         return problems
     try:
@@ -46,14 +51,20 @@ def card(card_obj, code: str) -> list[Problem]:
     if len(faces) > 1:
         problems.append(
             Problem(
-                "warning", f"The text does not fit on one card: it prints as {len(faces)} cards."
+                "warning",
+                _("The text does not fit on one card: it prints as %(count)s cards.")
+                % {"count": len(faces)},
             )
         )
     else:
         size = _front_size(design)
         if size is not None and size < LEGIBLE_SIZE:
             problems.append(
-                Problem("warning", f"The front text is shrunk to {size} pt: consider shorter text.")
+                Problem(
+                    "warning",
+                    _("The front text is shrunk to %(size)s pt: consider shorter text.")
+                    % {"size": size},
+                )
             )
     return problems
 

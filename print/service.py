@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+
 from dialogue import languages
 from dialogue.models import Audience, LifeEvent
 from print import cache, content
@@ -22,7 +24,10 @@ LAYOUTS = (*CARD_LAYOUTS, "leaflet")
 
 def _check_layout(layout: str) -> str:
     if layout not in LAYOUTS:
-        raise NotPrintable(f"Unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+        raise NotPrintable(
+            _("Unknown layout %(layout)s; choose one of %(choices)s")
+            % {"layout": layout, "choices": ", ".join(LAYOUTS)}
+        )
     return layout
 
 
@@ -32,12 +37,14 @@ def cards_pdf(cards, lang: str, layout: str = "card", finish: str = "office") ->
     check_finish(finish)
     if layout == "card-4up" and finish != "office":
         raise NotPrintable(
-            "4-up sheets are for office printers; for a print shop choose the layout 'card' "
-            "with the finish 'print-shop'."
+            _(
+                "4-up sheets are for office printers; for a print shop choose the layout "
+                "'card' with the finish 'print-shop'."
+            )
         )
     contents = [content.card_content(card, lang) for card in cards]
     if not contents:
-        raise NotPrintable("No cards to print.")
+        raise NotPrintable(_("No cards to print."))
     renderer = CardRenderer if layout == "card" else CardSheetRenderer
     parts = [layout, finish, lang, [c.fingerprint for c in contents]]
     return cache.get_or_build("cards", parts, "pdf", lambda: renderer(contents, finish).render())
@@ -47,7 +54,7 @@ def leaflet_pdf(events, lang: str, finish: str = "office") -> bytes:
     check_finish(finish)
     contents = [content.event_content(event, lang) for event in events]
     if not contents:
-        raise NotPrintable("No life events to print.")
+        raise NotPrintable(_("No life events to print."))
     parts = ["leaflet", finish, lang, [c.fingerprint for c in contents]]
     return cache.get_or_build(
         "leaflet", parts, "pdf", lambda: LeafletRenderer(contents, finish).render()
@@ -88,7 +95,7 @@ def poster_pdf(
     event = content.live_event(event_slug) if event_slug else None
     targets = poster_targets(event, codes)
     if not targets:
-        raise NotPrintable("No language has anything to listen to yet.")
+        raise NotPrintable(_("No language has anything to listen to yet."))
     title = event.title_sv if event else ""
     parts = ["poster", size, finish, targets, title]
     return cache.get_or_build(
@@ -102,5 +109,5 @@ def poster_pdf(
 def audience(slug: str) -> Audience:
     found = Audience.objects.filter(slug=slug).first()
     if found is None:
-        raise NotPrintable(f"No audience with the slug {slug!r}")
+        raise NotPrintable(_("No audience with the slug %(slug)s") % {"slug": slug})
     return found

@@ -24,8 +24,8 @@ def media(settings, tmp_path):
 def test_print_page_shows_preflight_per_language_and_downloads(admin_client):
     card = DialogueCard.objects.get(slug=CARD)
     body = admin_client.get(f"/admin/print/card/{card.pk}/").content.decode()
-    assert "Redo att skriva ut" in body or "Ready to print" in body
-    assert "Not translated" in body  # Pashto and others are incomplete
+    assert "Klar att skriva ut" in body  # the admin speaks Swedish
+    assert "Inte översatt" in body  # Pashto and others are incomplete
     assert f"/admin/print/card/{card.pk}/ar/card/office.pdf" in body
     assert f"/admin/print/card/{card.pk}/ps/card/office.pdf" not in body
 
@@ -42,7 +42,7 @@ def test_admin_download_is_a_pdf_attachment(admin_client):
 def test_admin_download_of_an_unprintable_language_explains_why(admin_client):
     card = DialogueCard.objects.get(slug=CARD)
     response = admin_client.get(f"/admin/print/card/{card.pk}/ps/card/office.pdf", follow=True)
-    assert "not fully translated" in response.content.decode()
+    assert "inte fullständigt översatt" in response.content.decode()
 
 
 def test_print_pages_need_permission(client, django_user_model):
@@ -76,12 +76,12 @@ def test_preflight_names_the_problems():
     card = DialogueCard.objects.get(slug=CARD)
     assert preflight.card(card, "ar") == []
     problems = preflight.card(card, "ps")
-    assert problems[0].level == "error" and "Not translated" in problems[0].message
+    assert problems[0].level == "error" and "Inte översatt" in problems[0].message
     message = card.key_messages()[0]
     message.body_so = ("Qoraal aad u dheer. " * 40).strip()
     message.save()
     card = DialogueCard.objects.get(slug=CARD)
-    assert any("does not fit on one card" in p.message for p in preflight.card(card, "so"))
+    assert any("får inte plats på ett kort" in p.message for p in preflight.card(card, "so"))
 
 
 def test_text_without_glyphs_is_refused_when_saved_naming_the_characters():

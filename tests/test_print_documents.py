@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from dialogue.models import DialogueCard
 from print import content, service
@@ -16,6 +17,13 @@ pytestmark = pytest.mark.django_db
 
 DEMO_LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti", "uk", "th"]
 CARD = "foraldraledig-och-pa-vag"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English here; the Swedish ones are checked where the admin shows them."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
