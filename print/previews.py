@@ -21,7 +21,7 @@ def card_preview(request, card, code: str):
     pdf = None
     if not any(p.level == "error" for p in problems):
         try:
-            pdf = CardRenderer([card_content(card, language.code)]).render()
+            pdf = CardRenderer.for_contents([card_content(card, language.code)], "office").render()
         except NotPrintable as error:
             problems.append(preflight.Problem("error", str(error)))
     return render(

@@ -47,7 +47,9 @@ def cards_pdf(cards, lang: str, layout: str = "card", finish: str = "office") ->
         raise NotPrintable(_("No cards to print."))
     renderer = CardRenderer if layout == "card" else CardSheetRenderer
     parts = [layout, finish, lang, [c.fingerprint for c in contents]]
-    return cache.get_or_build("cards", parts, "pdf", lambda: renderer(contents, finish).render())
+    return cache.get_or_build(
+        "cards", parts, "pdf", lambda: renderer.for_contents(contents, finish).render()
+    )
 
 
 def leaflet_pdf(events, lang: str, finish: str = "office") -> bytes:
@@ -57,7 +59,7 @@ def leaflet_pdf(events, lang: str, finish: str = "office") -> bytes:
         raise NotPrintable(_("No life events to print."))
     parts = ["leaflet", finish, lang, [c.fingerprint for c in contents]]
     return cache.get_or_build(
-        "leaflet", parts, "pdf", lambda: LeafletRenderer(contents, finish).render()
+        "leaflet", parts, "pdf", lambda: LeafletRenderer.for_contents(contents, finish).render()
     )
 
 

@@ -2,6 +2,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
@@ -9,6 +10,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo content; each test's changes are rolled back."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0, stdout=StringIO())
+
+
+@pytest.fixture
+def english():
+    """Messages in English; the Swedish ones are checked where the admin shows them."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def empty_media(settings, tmp_path):
+    """An empty media folder, so the print cache starts empty."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -3,12 +3,7 @@ import zipfile
 
 import pytest
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 
 
 def test_material_page_offers_only_complete_languages(client):

@@ -7,25 +7,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
 
 from print import packs
 from print.content import NotPrintable
 from print.documents import base as renderer_base
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages in English here; the Swedish ones are checked where the admin shows them."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "empty_media")]
 
 
 def test_pack_holds_cards_leaflets_poster_readme_and_a_true_manifest():

@@ -12,13 +12,8 @@ from django.core.management.base import SystemCheckError
 from dialogue.models import DialogueCard, JointMessage
 from print import fonts, preflight
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 CARD = "foraldraledig-och-pa-vag"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def test_print_page_shows_preflight_per_language_and_downloads(admin_client):

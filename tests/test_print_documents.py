@@ -5,7 +5,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
 
 from dialogue.models import DialogueCard
 from print import content, service
@@ -13,22 +12,10 @@ from print.documents import base as renderer_base
 
 from .pdf_tools import fonts, info, normalise, qr_codes, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "empty_media")]
 
 DEMO_LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti", "uk", "th"]
 CARD = "foraldraledig-och-pa-vag"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages in English here; the Swedish ones are checked where the admin shows them."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path  # every test starts with an empty print cache
 
 
 def title_words_found(title: str, extracted: str) -> bool:

@@ -60,6 +60,15 @@ class Renderer:
         self.canvas.restoreState()
         return block.height
 
+    @classmethod
+    def for_contents(cls, contents, finish: str):
+        """A document of one or more pieces in one language, titled after the first."""
+        first = contents[0]
+        title = first.title if len(contents) == 1 else f"Jobba i Sverige – {first.lang}"
+        renderer = cls(first.lang, title, finish)
+        renderer.contents = contents
+        return renderer
+
     def version_line(self, published, fingerprint) -> str:
         return f"Jobba i Sverige · {published:%Y-%m-%d} · v{fingerprint[:7]}"
 

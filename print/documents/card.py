@@ -265,11 +265,7 @@ def _sized(renderer: Renderer, page: Page, face: Face):
 class CardRenderer(Renderer):
     """Single A6 cards, front then back, for duplex printing (short or long edge alike)."""
 
-    def __init__(self, contents: Sequence[CardContent], finish: str = "office"):
-        first = contents[0]
-        title = first.title if len(contents) == 1 else f"Jobba i Sverige – {first.lang}"
-        super().__init__(first.lang, title, finish)
-        self.contents = contents
+    contents: Sequence[CardContent]
 
     def draw(self):
         page = Page(WIDTH, HEIGHT, self.finish)
@@ -284,16 +280,15 @@ class CardSheetRenderer(Renderer):
 
     SLOT_W, SLOT_H = A4[0] / 2, A4[1] / 2
 
-    def __init__(self, contents: Sequence[CardContent], finish: str = "office"):
+    contents: Sequence[CardContent]
+
+    def __init__(self, lang: str, title: str, finish: str = "office"):
         if finish != "office":
             raise ValueError(
                 "4-up sheets are for office printers; a print shop gets single cards with "
                 "bleed (layout 'card', finish 'print-shop') and imposes them itself."
             )
-        first = contents[0]
-        title = first.title if len(contents) == 1 else f"Jobba i Sverige – {first.lang}"
-        super().__init__(first.lang, title, finish)
-        self.contents = contents
+        super().__init__(lang, title, finish)
 
     def draw(self):
         pairs = [pair for c in self.contents for pair in CardDesign(c).faces().pairs]

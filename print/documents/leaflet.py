@@ -29,12 +29,11 @@ SV = languages.SOURCE_LANGUAGE
 
 
 class LeafletRenderer(Renderer):
-    def __init__(self, contents: list[EventContent], finish: str = "office"):
-        first = contents[0]
-        title = first.title if len(contents) == 1 else f"Jobba i Sverige – {first.lang}"
-        super().__init__(first.lang, title, finish)
-        self.contents = contents
-        self.page = Page(WIDTH, HEIGHT, finish)
+    contents: list[EventContent]
+
+    @property
+    def page(self) -> Page:
+        return Page(WIDTH, HEIGHT, self.finish)
 
     def draw(self):
         for content in self.contents:
