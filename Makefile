@@ -4,13 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 # Debian packages: gettext compiles catalogues; Noto fonts print every script; libicu-dev builds
-# PyICU (bidi, line breaking); poppler-utils and zbar-tools let the tests read PDFs and QR codes.
-DEBIAN_PACKAGES := gettext fonts-noto-core libicu-dev pkg-config poppler-utils zbar-tools
+# PyICU (bidi, line breaking); poppler-utils and zbar-tools let the tests read PDFs and QR codes;
+# espeak-ng and lame make the demo's computer-voice recordings.
+DEBIAN_PACKAGES := gettext fonts-noto-core libicu-dev pkg-config poppler-utils zbar-tools \
+	espeak-ng lame
 
 .PHONY: run test system venv messages catalogues lint format clean
 
 run: venv messages
-	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "  Public site:  http://127.0.0.1:8000/   (Arabic: /ar/, Tigrinya: /ti/)"

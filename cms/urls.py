@@ -3,7 +3,7 @@ from django.urls import include, path, register_converter
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import material_views, views
+from cms import material_views, qr_views, views
 from cms.converters import LanguageConverter
 
 register_converter(LanguageConverter, "lang")
@@ -13,6 +13,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("material/", material_views.material, name="material"),
     path("material/<slug:slug>/pack.zip", material_views.pack_download, name="pack_download"),
+    path("q/<str:code>/", qr_views.card_any_language, name="qr_card_any"),
+    path("q/<str:code>/<lang:lang>/", qr_views.card_in_language, name="qr_card"),
+    path("audio/<int:pk>/<str:name>", qr_views.audio_file, name="audio_file"),
     path("", views.choose_language, name="choose_language"),
     path("<lang:lang>/", views.life_event_list, name="life_event_list"),
     path("<lang:lang>/<slug:slug>/", views.life_event_detail, name="life_event_detail"),

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 
 from dialogue import languages, pictograms
 from dialogue.languages import Language
-from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
+from dialogue.models import AudioRecording, CardMessage, DialogueCard, JointMessage, LifeEvent
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,28 @@ class MessageView:
 
 
 @dataclass(frozen=True)
+class AudioView:
+    url: str
+    mime_type: str
+    synthetic: bool
+    outdated: bool
+    duration: int  # seconds
+
+
+def _audio_view(card, code) -> AudioView | None:
+    recording = next((r for r in card.recordings.all() if r.language == code), None)
+    if recording is None:
+        return None
+    return AudioView(
+        url=recording.url,
+        mime_type=recording.mime_type,
+        synthetic=recording.synthetic,
+        outdated=recording.is_outdated,
+        duration=round(recording.duration),
+    )
+
+
+@dataclass(frozen=True)
 class CardView:
     slug: str
     code: str
@@ -73,6 +95,7 @@ class CardView:
     title: Shown
     translated: bool
     messages: list[MessageView] = field(default_factory=list)
+    audio: AudioView | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +111,11 @@ class LifeEventView(LifeEventSummary):
     cards: list[CardView] = field(default_factory=list)
     more_messages: list[MessageView] = field(default_factory=list)
     untranslated_messages: int = 0
+
+    @property
+    def playlist(self) -> list[CardView]:
+        """For fieldworkers: every recording of the event in this language, in card order."""
+        return [card for card in self.cards if card.audio is not None]
 
 
 def _message_view(message: JointMessage, code: str) -> MessageView:
@@ -126,8 +154,9 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
     card_messages = CardMessage.objects.filter(message__live=True).prefetch_related(
         Prefetch("message", queryset=_live_messages())
     )
-    cards = event.cards.filter(live=True).prefetch_related(
-        Prefetch("card_messages", queryset=card_messages)
+    cards = event.cards.filter(live=True, retired_at=None).prefetch_related(
+        Prefetch("card_messages", queryset=card_messages),
+        Prefetch("recordings", queryset=AudioRecording.objects.filter(language=code)),
     )
     card_views = []
     on_cards = set()
@@ -143,6 +172,7 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
                 title=shown(card, "title", language),
                 translated=translated,
                 messages=[_message_view(m, code) for m in messages] if translated else [],
+                audio=_audio_view(card, code) if translated else None,
             )
         )
     others = [m for m in _live_messages().filter(life_events=event) if m.pk not in on_cards]
@@ -174,3 +204,74 @@ def card_count_by_language() -> dict[str, int]:
         language.code: sum(1 for card in cards if card.has_translation(language.code))
         for language in languages.enabled()
     }
+
+
+# --- the QR audio page --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QrCardView:
+    code: str
+    pictogram_url: str
+    title: str
+    messages: list[MessageView]
+    audio: AudioView | None
+    translated: bool
+    available: list[Language]  # languages the card can be read in
+    retired: bool
+    replacement_code: str | None
+    version: str
+    event_slug: str
+
+
+def issued(code: str):
+    """(IssuedCode, live card or None) for a printed code, or None when it was never issued."""
+    from dialogue import codes
+    from dialogue.models import IssuedCode
+
+    normal = codes.normalise(code)
+    if not codes.is_well_formed(normal):
+        return None
+    found = IssuedCode.objects.filter(code=normal).select_related("card").first()
+    if found is None:
+        return None
+    card = found.card if found.card is not None and found.card.live else None
+    return found, card
+
+
+def _card_for_page(card_id):
+    return (
+        DialogueCard.objects.filter(pk=card_id)
+        .select_related("life_event", "replaced_by")
+        .prefetch_related(
+            Prefetch(
+                "card_messages",
+                queryset=CardMessage.objects.filter(message__live=True).prefetch_related(
+                    Prefetch("message", queryset=_live_messages())
+                ),
+            ),
+            "recordings",
+        )
+        .get()
+    )
+
+
+def qr_card(card_id, language: Language) -> QrCardView:
+    from dialogue import audio
+
+    card = _card_for_page(card_id)
+    code = language.code
+    translated = card.has_translation(code)
+    return QrCardView(
+        code=card.code,
+        pictogram_url=pictograms.url(card.pictogram),
+        title=card.text("title", code) if translated else card.source_text("title"),
+        messages=[_message_view(m, code) for m in card.key_messages()] if translated else [],
+        audio=_audio_view(card, code) if translated else None,
+        translated=translated,
+        available=[lang for lang in languages.enabled() if card.has_translation(lang.code)],
+        retired=card.retired_at is not None,
+        replacement_code=card.replaced_by.code if card.replaced_by_id else None,
+        version=audio.text_fingerprint(card, code)[:7] if translated else "",
+        event_slug=card.life_event.slug,
+    )

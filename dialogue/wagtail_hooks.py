@@ -5,15 +5,24 @@ translation editor ([T]), never as one form of every field in every language.
 """
 
 from django import forms
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from dialogue import languages
-from dialogue.models import Agency, Audience, DialogueCard, JointMessage, LifeEvent
+from dialogue import admin_views, languages
+from dialogue.models import (
+    Agency,
+    Audience,
+    AudioRecording,
+    DialogueCard,
+    JointMessage,
+    LifeEvent,
+)
 
 SV = languages.SOURCE_LANGUAGE
 
@@ -138,6 +147,32 @@ class AudienceViewSet(SnippetViewSet):
     ]
 
 
+class RecordingStatusColumn(Column):
+    def get_value(self, instance):
+        return _("Outdated: record again") if instance.is_outdated else _("Current")
+
+
+class AudioRecordingViewSet(SnippetViewSet):
+    model = AudioRecording
+    icon = "media"
+    menu_label = _("Recordings")
+    list_display = [
+        "card",
+        "language",
+        "duration",
+        "synthetic",
+        RecordingStatusColumn("status", label=_("Status")),
+    ]
+    list_filter = ["language", "synthetic"]
+    panels = [
+        FieldPanel("card"),
+        FieldPanel("language"),
+        FieldPanel("file"),
+        FieldPanel("recorded_by"),
+        FieldPanel("synthetic"),
+    ]
+
+
 class JobbaISverigeGroup(SnippetViewSetGroup):
     menu_label = _("Jobba i Sverige")
     menu_icon = "clipboard-list"
@@ -146,6 +181,7 @@ class JobbaISverigeGroup(SnippetViewSetGroup):
         DialogueCardViewSet,
         JointMessageViewSet,
         LifeEventViewSet,
+        AudioRecordingViewSet,
         AudienceViewSet,
         AgencyViewSet,
     )
@@ -158,3 +194,22 @@ register_snippet(JobbaISverigeGroup)
 def hide_page_explorer(request, menu_items):
     # Content is snippets; an empty page tree in the menu only confuses editors.
     menu_items[:] = [item for item in menu_items if item.name != "explorer"]
+
+
+@hooks.register("register_admin_urls")
+def register_recording_urls():
+    return [
+        path("recordings/to-make/", admin_views.recordings_to_make, name="recordings_to_make"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def recordings_report_menu_item():
+    return RecordingsMenuItem(
+        _("Recordings to make"), reverse("recordings_to_make"), icon_name="media", order=700
+    )
+
+
+class RecordingsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("dialogue.view_audiorecording")

@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue import languages
+from dialogue import audio, languages
 from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
 
 
@@ -66,9 +66,13 @@ class EventContent:
     fingerprint: str = field(default="", compare=False)
 
 
-def audio_url(code: str, lang: str) -> str:
-    """The URL a card's QR code encodes: stable for as long as the printed card lives."""
-    return f"{settings.SITE_URL}/q/{code}/{lang}/"
+def audio_url(code: str, lang: str, version: str = "") -> str:
+    """The URL a card's QR code encodes: stable for as long as the printed card lives.
+
+    `v` is the version of the text printed, so the page can say when it has changed since.
+    """
+    url = f"{settings.SITE_URL}/q/{code}/{lang}/"
+    return f"{url}?v={version}" if version else url
 
 
 def event_url(slug: str, lang: str) -> str:
@@ -151,7 +155,7 @@ def card_content(card: DialogueCard, code: str) -> CardContent:
         sv_messages=tuple(_message_text(m, sv) for m in messages),
         prompts=tuple(card.prompt_list()),
         pictogram=card.pictogram,
-        audio_url=audio_url(card.code, code),
+        audio_url=audio_url(card.code, code, audio.text_fingerprint(card, code)[:7]),
         event_title=card.life_event.text("title", code),
         published=_published(card, card.life_event, *messages),
     )

@@ -9,7 +9,7 @@ from django.utils import translation
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo content; each test's changes are rolled back."""
     with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0, stdout=StringIO())
+        call_command("load_demo", "--skip-audio", verbosity=0, stdout=StringIO())
 
 
 @pytest.fixture

@@ -43,14 +43,16 @@ def test_layout_renders_with_embedded_fonts_and_extractable_title(code, layout):
 def test_card_qr_code_gives_the_audio_url(code):
     pdf = service.piece_pdf(CARD, code, "card")
     card = DialogueCard.objects.get(slug=CARD)
-    assert qr_codes(pdf) == [f"http://127.0.0.1:8000/q/{card.code}/{code}/"]
+    version = content.card_content(card, code).audio_url.split("?v=")[1]
+    assert len(version) == 7
+    assert qr_codes(pdf) == [f"http://127.0.0.1:8000/q/{card.code}/{code}/?v={version}"]
 
 
 def test_four_up_sheet_has_four_readable_codes_and_backs_behind_fronts():
     cards = content.live_cards()[:4]
     pdf = service.cards_pdf(cards, "ar", "card-4up")
     assert info(pdf)["Pages"] == "2"
-    assert sorted(qr_codes(pdf)) == sorted(content.audio_url(c.code, "ar") for c in cards)
+    assert sorted(qr_codes(pdf)) == sorted(content.card_content(c, "ar").audio_url for c in cards)
     from print.documents.card import CardSheetRenderer
 
     sheet = CardSheetRenderer.__new__(CardSheetRenderer)

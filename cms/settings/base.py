@@ -192,3 +192,7 @@ PRINT_FONT_DIRS = env.list(
     "PRINT_FONT_DIRS",
     ["/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto"],
 )
+
+# Audio uploads: what a recording may be.
+AUDIO_MAX_BYTES = env.int("AUDIO_MAX_BYTES", 25 * 1024 * 1024)
+AUDIO_MAX_SECONDS = env.int("AUDIO_MAX_SECONDS", 10 * 60)

@@ -2,12 +2,15 @@
 
 from .agencies import Agency
 from .audiences import Audience
+from .audio import AudioRecording, IssuedCode
 from .cards import CardMessage, DialogueCard
 from .life_events import LifeEvent
 from .messages import JointMessage, MessageLink
 
 __all__ = [
     "Agency",
+    "AudioRecording",
+    "IssuedCode",
     "Audience",
     "CardMessage",
     "DialogueCard",

@@ -30,6 +30,16 @@ class DialogueCard(Slugged, EditorialModel):
     # Printed on paper inside QR codes: assigned once, never edited, never reused.
     code = models.CharField(_("code"), max_length=8, unique=True, editable=False)
     sort_order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    # A retired card keeps its code: its printed QR codes say so and point to the new card.
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    replaced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("replaced by"),
+    )
 
     class Meta:
         ordering = ["life_event__sort_order", "sort_order", "id"]
@@ -42,15 +52,20 @@ class DialogueCard(Slugged, EditorialModel):
     def save(self, *args, **kwargs):
         if self.code:
             return super().save(*args, **kwargs)
-        # A new card: draw codes until one is free. The unique index decides under
-        # concurrency; the savepoint keeps an outer transaction usable after a clash.
+        # A new card: draw codes until one was never issued. The unique index on the register
+        # decides under concurrency; the savepoint keeps an outer transaction usable.
+        from .audio import IssuedCode
+
         for _attempt in range(10):
             self.code = codes.new_code()
             try:
                 with transaction.atomic():
-                    return super().save(*args, **kwargs)
+                    issued = IssuedCode.objects.create(code=self.code)
+                    result = super().save(*args, **kwargs)
+                    IssuedCode.objects.filter(pk=issued.pk).update(card=self)
+                    return result
             except IntegrityError:
-                if not type(self).objects.filter(code=self.code).exists():
+                if not IssuedCode.objects.filter(code=self.code).exists():
                     raise
                 self.code = ""
         raise RuntimeError("Could not find a free card code")

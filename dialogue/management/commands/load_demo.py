@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from dialogue import roles
+from dialogue.demo import audio as demo_audio
 from dialogue.demo import loader
 
 # Printed by the command on purpose: demo users exist only where DEBUG is on.
@@ -21,12 +22,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would change, write nothing."
         )
+        parser.add_argument(
+            "--skip-audio", action="store_true", help="Do not make computer-voice recordings."
+        )
 
-    def handle(self, *args, dry_run=False, **options):
+    def handle(self, *args, dry_run=False, skip_audio=False, **options):
         try:
             with transaction.atomic():
                 report = loader.load()
                 users = self._users() if settings.DEBUG else []
+                recordings = None
+                if not skip_audio and not dry_run and demo_audio.available():
+                    recordings = demo_audio.make_recordings()
                 if dry_run:
                     transaction.set_rollback(True)
         except loader.DemoDataError as error:
@@ -36,6 +43,15 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{prefix} the demo content:"))
         for line in report.lines():
             self.stdout.write(f"  {line}")
+        if recordings is not None:
+            self.stdout.write(
+                "  recordings (computer voice): {created} created, {updated} updated, "
+                "{unchanged} unchanged".format(**recordings)
+            )
+        elif not skip_audio and not dry_run:
+            self.stdout.write(
+                self.style.WARNING("No demo recordings: espeak-ng and lame are not installed.")
+            )
         if not settings.DEBUG:
             self.stdout.write(
                 self.style.WARNING("Demo users not created: DEBUG is off (never on a real site).")
