@@ -1,6 +1,9 @@
 """The pages a printed QR code opens: fast, no JavaScript needed, in the woman's language."""
 
-from django.http import Http404
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
@@ -63,6 +66,16 @@ def card_in_language(request, code, lang):
         "updated_since_print": bool(printed) and view.translated and printed != view.version,
     }
     return _cached(_render(request, "public/qr_card.html", language, context), PAGE_MAX_AGE)
+
+
+@require_safe
+def service_worker(request):
+    """The offline helper, served from the root so that it may look after every public page."""
+    path = finders.find("cms/sw.js")
+    response = HttpResponse(Path(path).read_bytes(), content_type="text/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    patch_cache_control(response, no_cache=True)
+    return response
 
 
 @require_safe

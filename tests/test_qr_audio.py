@@ -271,3 +271,12 @@ class settings_english:
 
     def __exit__(self, *exc):
         self.settings.LANGUAGE_CODE = self.previous
+
+
+def test_service_worker_is_served_from_the_root_and_used_by_qr_pages(card, client):
+    response = client.get("/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/javascript"
+    assert response["Service-Worker-Allowed"] == "/"
+    assert b"networkFirst" in response.content
+    assert "cms/offline.js" in client.get(f"/q/{card.code}/sv/").content.decode()
