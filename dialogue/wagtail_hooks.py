@@ -129,6 +129,14 @@ class DialogueCardViewSet(SnippetViewSet):
         FieldPanel("slug"),
         FieldPanel("sort_order"),
         FieldPanel("code", read_only=True, heading=_("QR code (permanent)")),
+        MultiFieldPanel(
+            [FieldPanel("retired_at"), FieldPanel("replaced_by")],
+            heading=_("Retire the card"),
+            help_text=_(
+                "A retired card keeps its code: its printed QR codes say it is no longer in "
+                "use and lead to the card that replaced it."
+            ),
+        ),
     ]
 
 

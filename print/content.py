@@ -114,7 +114,7 @@ def _live_cards():
         Prefetch("message", queryset=messages)
     )
     return (
-        DialogueCard.objects.filter(live=True)
+        DialogueCard.objects.filter(live=True, retired_at=None)
         .select_related("life_event")
         .prefetch_related(Prefetch("card_messages", queryset=card_messages))
     )

@@ -170,3 +170,9 @@ def test_render_poster_command(tmp_path):
         stdout=StringIO(),
     )  # noqa: SIM115
     assert out.stat().st_size > 1000
+
+
+def test_retired_cards_are_not_printed():
+    DialogueCard.objects.filter(slug=CARD).update(retired_at="2026-01-01T00:00Z")
+    with pytest.raises(content.NotPrintable, match="No published card"):
+        service.piece_pdf(CARD, "ar", "card")
