@@ -7,9 +7,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from dialogue import languages
-from dialogue.models import Audience
-from print import packs
+from dialogue import indicators, languages
+from dialogue.models import Audience, Event
+from print import packs, service
 from print.content import NotPrintable
 from print.pages import FINISHES
 
@@ -45,7 +45,32 @@ def pack_download(request, slug):
                 {"message": str(error), "language": languages.source()},
                 status=400,
             )
+    for code in packs.parse_languages(codes):
+        indicators.count(Event.PACK_DOWNLOADED, language=code, channel=audience.slug)
     response = HttpResponse(data, content_type="application/zip")
     name = f"jobba-i-sverige_{audience.slug}_{'-'.join(packs.parse_languages(codes))}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_safe
+def poster_download(request):
+    size = request.GET.get("size", "A4")
+    event = request.GET.get("event") or None
+    try:
+        if size not in ("A4", "A3"):
+            raise NotPrintable(_("Unknown poster size %(size)s") % {"size": size})
+        data = service.poster_pdf(event, size)
+    except NotPrintable as error:
+        with translation.override(languages.SOURCE_LANGUAGE):
+            return render(
+                request,
+                "public/material_error.html",
+                {"message": str(error), "language": languages.source()},
+                status=400,
+            )
+    indicators.count(Event.POSTER_DOWNLOADED, life_event=event or "", channel="material")
+    response = HttpResponse(data, content_type="application/pdf")
+    name = f"jobba-i-sverige_poster_{event or 'alla'}_{size}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

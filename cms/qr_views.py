@@ -10,8 +10,8 @@ from django.views.decorators.http import require_safe
 
 from cms import ranges
 from cms.views import _render, _suggested_language
-from dialogue import languages, reading
-from dialogue.models import AudioRecording
+from dialogue import indicators, languages, reading
+from dialogue.models import AudioRecording, Event
 
 PAGE_MAX_AGE = 300  # texts change rarely; five minutes keeps a burst of scans cheap
 AUDIO_MAX_AGE = 365 * 24 * 3600  # content-hashed names never change their bytes
@@ -61,6 +61,14 @@ def card_in_language(request, code, lang):
         return redirect("qr_card", code=issued.code, lang=language.code)
     view = reading.qr_card(card.pk, language)
     printed = request.GET.get("v", "")
+    if request.method == "GET" and view.translated:
+        indicators.count(
+            Event.QR_OPENED,
+            life_event=view.event_slug,
+            card=view.code,
+            language=language.code,
+            channel="qr",
+        )
     context = {
         "card": view,
         "updated_since_print": bool(printed) and view.translated and printed != view.version,
@@ -80,9 +88,17 @@ def service_worker(request):
 
 @require_safe
 def audio_file(request, pk, name):
-    recording = get_object_or_404(AudioRecording, pk=pk)
+    recording = get_object_or_404(AudioRecording.objects.select_related("card__life_event"), pk=pk)
     if not recording.file.name.endswith("/" + name):
         raise Http404("No such recording")
+    if indicators.is_audio_start(request.method, request.headers.get("Range")):
+        indicators.count(
+            Event.AUDIO_STARTED,
+            life_event=recording.card.life_event.slug,
+            card=recording.card.code,
+            language=recording.language,
+            channel="qr",
+        )
     handle = recording.file.storage.open(recording.file.name, "rb")
     response = ranges.file_response(request, handle, recording.file.size, recording.mime_type)
     return _cached(response, AUDIO_MAX_AGE)

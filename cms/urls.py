@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("material/", material_views.material, name="material"),
     path("material/<slug:slug>/pack.zip", material_views.pack_download, name="pack_download"),
+    path("material/poster.pdf", material_views.poster_download, name="poster_download"),
     path("q/<str:code>/", qr_views.card_any_language, name="qr_card_any"),
     path("q/<str:code>/<lang:lang>/", qr_views.card_in_language, name="qr_card"),
     path("audio/<int:pk>/<str:name>", qr_views.audio_file, name="audio_file"),

@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from dialogue import admin_views, languages
+from dialogue import admin_views, indicator_views, languages
 from dialogue.models import (
     Agency,
     Audience,
@@ -208,16 +208,36 @@ def hide_page_explorer(request, menu_items):
 def register_recording_urls():
     return [
         path("recordings/to-make/", admin_views.recordings_to_make, name="recordings_to_make"),
+        path("follow-up/", indicator_views.report, name="indicators_report"),
     ]
 
 
 @hooks.register("register_reports_menu_item")
-def recordings_report_menu_item():
-    return RecordingsMenuItem(
-        _("Recordings to make"), reverse("recordings_to_make"), icon_name="media", order=700
+def indicators_menu_item():
+    return PermissionMenuItem(
+        "dialogue.view_counter",
+        _("Follow-up"),
+        reverse("indicators_report"),
+        icon_name="table",
+        order=710,
     )
 
 
-class RecordingsMenuItem(MenuItem):
+@hooks.register("register_reports_menu_item")
+def recordings_report_menu_item():
+    return PermissionMenuItem(
+        "dialogue.view_audiorecording",
+        _("Recordings to make"),
+        reverse("recordings_to_make"),
+        icon_name="media",
+        order=700,
+    )
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, permission, *args, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
     def is_shown(self, request):
-        return request.user.has_perm("dialogue.view_audiorecording")
+        return request.user.has_perm(self.permission)

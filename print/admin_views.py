@@ -8,8 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from dialogue import languages
-from dialogue.models import DialogueCard
+from dialogue import indicators, languages
+from dialogue.models import DialogueCard, Event
 from print import preflight, service
 from print.content import NotPrintable
 from print.pages import FINISHES
@@ -59,4 +59,9 @@ def card_pdf(request, pk, lang, layout, finish):
     except (NotPrintable, ValueError) as error:
         messages.error(request, str(error))
         return redirect("print_card", pk=card.pk)
+    # Staff prints count for follow-up with the channel only, never the person.
+    event = Event.LEAFLET_PRINTED if layout == "leaflet" else Event.CARD_PRINTED
+    indicators.count(
+        event, life_event=card.life_event.slug, card=card.code, language=lang, channel="admin"
+    )
     return pdf_response(data, f"jobba-i-sverige_{card.slug}_{lang}_{layout}_{finish}.pdf")

@@ -196,3 +196,6 @@ PRINT_FONT_DIRS = env.list(
 # Audio uploads: what a recording may be.
 AUDIO_MAX_BYTES = env.int("AUDIO_MAX_BYTES", 25 * 1024 * 1024)
 AUDIO_MAX_SECONDS = env.int("AUDIO_MAX_SECONDS", 10 * 60)
+
+# Follow-up: daily counters older than this are rolled up into monthly rows.
+INDICATOR_DAILY_RETENTION_DAYS = env.int("INDICATOR_DAILY_RETENTION_DAYS", 400)

@@ -4,6 +4,7 @@ from .agencies import Agency
 from .audiences import Audience
 from .audio import AudioRecording, IssuedCode
 from .cards import CardMessage, DialogueCard
+from .indicators import Counter, Event
 from .life_events import LifeEvent
 from .messages import JointMessage, MessageLink
 
@@ -13,7 +14,9 @@ __all__ = [
     "IssuedCode",
     "Audience",
     "CardMessage",
+    "Counter",
     "DialogueCard",
+    "Event",
     "JointMessage",
     "LifeEvent",
     "MessageLink",
