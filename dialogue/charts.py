@@ -15,8 +15,8 @@ def stacked_bars(series: dict[str, dict[str, int]], labels: dict[str, str], titl
     peak = max((sum(values.values()) for values in series.values()), default=0) or 1
     bar = (width - left - 8) / max(1, len(periods))
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 40}" '
-        f'role="img" aria-label="{escape(title)}" class="indicator-chart">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 44}" '
+        f'role="img" aria-label="{escape(title)}" class="indicator-chart">',  # room for the legend
         f"<title>{escape(title)}</title>",
         f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" '
         'stroke="#555"/>',
@@ -43,11 +43,13 @@ def stacked_bars(series: dict[str, dict[str, int]], labels: dict[str, str], titl
             f'<text x="{x + bar / 2 - 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" '
             f'font-size="10">{escape(period)}</text>'
         )
+    per_row = 3  # legend entries per row, so long labels never run off the chart
     for index, key in enumerate(keys):
+        x = left + (index % per_row) * 190
+        y = height + 8 + (index // per_row) * 16
         parts.append(
-            f'<rect x="{left + index * 150}" y="{height + 8}" width="10" height="10" '
-            f'fill="{COLOURS[index % len(COLOURS)]}"/><text x="{left + index * 150 + 14}" '
-            f'y="{height + 17}" font-size="11">{escape(labels.get(key, key))}</text>'
+            f'<rect x="{x}" y="{y}" width="10" height="10" fill="{COLOURS[index % len(COLOURS)]}"/>'
+            f'<text x="{x + 14}" y="{y + 9}" font-size="11">{escape(labels.get(key, key))}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
