@@ -8,13 +8,14 @@ from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from dialogue import admin_views, indicator_views, languages
+from dialogue import admin_views, indicator_views, languages, translation_status, translation_views
 from dialogue.models import (
     Agency,
     Audience,
@@ -34,6 +35,24 @@ class TranslationCoverageColumn(Column):
         targets = languages.targets()
         done = sum(1 for language in targets if instance.has_translation(language.code))
         return f"{done} / {len(targets)}"
+
+
+class SourceEditForm(WagtailAdminModelForm):
+    """The Swedish source form, with the choice to keep translations current for a typo fix."""
+
+    minor_edit = forms.BooleanField(
+        required=False,
+        label=_("Minor edit"),
+        help_text=_(
+            "A typo or punctuation only: the meaning is the same, so the translations stay "
+            "current. Leave unticked when the meaning changes: every translation is then "
+            "marked outdated."
+        ),
+    )
+
+
+def source_form(panels):
+    return ObjectList([*panels, FieldPanel("minor_edit")], base_form_class=SourceEditForm)
 
 
 def source_panel(field, **kwargs):
@@ -61,13 +80,15 @@ class LifeEventViewSet(SnippetViewSet):
         TranslationCoverageColumn("coverage", label=_("Translated")),
     ]
     search_fields = ["title_sv", "slug"]
-    panels = [
-        source_panel("title", heading=_("Title (Swedish)")),
-        source_panel("intro", heading=_("Short intro (Swedish)")),
-        FieldPanel("pictogram"),
-        FieldPanel("slug"),
-        FieldPanel("sort_order"),
-    ]
+    edit_handler = source_form(
+        [
+            source_panel("title", heading=_("Title (Swedish)")),
+            source_panel("intro", heading=_("Short intro (Swedish)")),
+            FieldPanel("pictogram"),
+            FieldPanel("slug"),
+            FieldPanel("sort_order"),
+        ]
+    )
 
 
 class JointMessageViewSet(SnippetViewSet):
@@ -81,25 +102,30 @@ class JointMessageViewSet(SnippetViewSet):
     ]
     list_filter = ["life_events", "agencies", "live"]
     search_fields = ["headline_sv", "body_sv", "slug"]
-    panels = [
-        source_panel("headline", heading=_("Headline (Swedish)")),
-        source_panel("body", heading=_("Body (Swedish)")),
-        MultiFieldPanel(
-            [
-                source_panel("where_to_turn", heading=_("Where to turn (Swedish)")),
-                InlinePanel(
-                    "links",
-                    heading=_("Links"),
-                    label=_("Link"),
-                    panels=[source_panel("label", heading=_("Label (Swedish)")), FieldPanel("url")],
-                ),
-            ],
-            heading=_("Where to turn"),
-        ),
-        FieldPanel("life_events", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("slug"),
-    ]
+    edit_handler = source_form(
+        [
+            source_panel("headline", heading=_("Headline (Swedish)")),
+            source_panel("body", heading=_("Body (Swedish)")),
+            MultiFieldPanel(
+                [
+                    source_panel("where_to_turn", heading=_("Where to turn (Swedish)")),
+                    InlinePanel(
+                        "links",
+                        heading=_("Links"),
+                        label=_("Link"),
+                        panels=[
+                            source_panel("label", heading=_("Label (Swedish)")),
+                            FieldPanel("url"),
+                        ],
+                    ),
+                ],
+                heading=_("Where to turn"),
+            ),
+            FieldPanel("life_events", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("slug"),
+        ]
+    )
 
 
 class DialogueCardViewSet(SnippetViewSet):
@@ -114,30 +140,32 @@ class DialogueCardViewSet(SnippetViewSet):
     ]
     list_filter = ["life_event", "live"]
     search_fields = ["title_sv", "slug", "code"]
-    panels = [
-        source_panel("title", heading=_("Title (Swedish)")),
-        FieldPanel("life_event"),
-        FieldPanel("pictogram"),
-        InlinePanel(
-            "card_messages",
-            heading=_("Key messages"),
-            label=_("Key message"),
-            min_num=1,
-            panels=[FieldPanel("message")],
-        ),
-        FieldPanel("prompts"),
-        FieldPanel("slug"),
-        FieldPanel("sort_order"),
-        FieldPanel("code", read_only=True, heading=_("QR code (permanent)")),
-        MultiFieldPanel(
-            [FieldPanel("retired_at"), FieldPanel("replaced_by")],
-            heading=_("Retire the card"),
-            help_text=_(
-                "A retired card keeps its code: its printed QR codes say it is no longer in "
-                "use and lead to the card that replaced it."
+    edit_handler = source_form(
+        [
+            source_panel("title", heading=_("Title (Swedish)")),
+            FieldPanel("life_event"),
+            FieldPanel("pictogram"),
+            InlinePanel(
+                "card_messages",
+                heading=_("Key messages"),
+                label=_("Key message"),
+                min_num=1,
+                panels=[FieldPanel("message")],
             ),
-        ),
-    ]
+            FieldPanel("prompts"),
+            FieldPanel("slug"),
+            FieldPanel("sort_order"),
+            FieldPanel("code", read_only=True, heading=_("QR code (permanent)")),
+            MultiFieldPanel(
+                [FieldPanel("retired_at"), FieldPanel("replaced_by")],
+                heading=_("Retire the card"),
+                help_text=_(
+                    "A retired card keeps its code: its printed QR codes say it is no longer in "
+                    "use and lead to the card that replaced it."
+                ),
+            ),
+        ]
+    )
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -209,7 +237,16 @@ def register_recording_urls():
     return [
         path("recordings/to-make/", admin_views.recordings_to_make, name="recordings_to_make"),
         path("follow-up/", indicator_views.report, name="indicators_report"),
+        path("translations/", translation_views.overview, name="translation_overview"),
+        path("translations/<str:lang>/", translation_views.work_list, name="translation_work"),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def translations_menu_item():
+    return MenuItem(
+        _("Translations"), reverse("translation_overview"), icon_name="globe", order=690
+    )
 
 
 @hooks.register("register_reports_menu_item")
@@ -241,3 +278,9 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perm(self.permission)
+
+
+@hooks.register("after_edit_snippet")
+def keep_translations_current_after_minor_edit(request, instance):
+    if request.POST.get("minor_edit") and hasattr(instance, "translated_fields"):
+        translation_status.accept_minor_edit(instance)

@@ -119,6 +119,17 @@ class Loader:
         obj.save()
         obj.save_revision(log_action=True).publish()
 
+    def _record_translations(self, obj):
+        """The demo translations were made from the Swedish now in the database."""
+        from dialogue import translation_status
+
+        related = list(obj.links.all()) if isinstance(obj, JointMessage) else []
+        for target in [obj, *related]:
+            for name in target.translated_fields:
+                for language in languages.targets():
+                    if target.text(name, language.code).strip():
+                        translation_status.record(target, name, language.code)
+
     def _agency(self, item) -> Agency:
         values = {"name": item["name"], "website": item["website"]}
         obj = Agency.objects.filter(short_name=item["short_name"]).first()
@@ -146,6 +157,7 @@ class Loader:
             setattr(obj, name, value)
         apply_relations(obj)
         self._publish(obj, created)
+        self._record_translations(obj)
         self.report.add(kind, "created" if created else "updated")
         return obj
 

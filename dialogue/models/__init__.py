@@ -7,6 +7,7 @@ from .cards import CardMessage, DialogueCard
 from .indicators import Counter, Event
 from .life_events import LifeEvent
 from .messages import JointMessage, MessageLink
+from .translation_state import TranslationState
 
 __all__ = [
     "Agency",
@@ -20,4 +21,5 @@ __all__ = [
     "JointMessage",
     "LifeEvent",
     "MessageLink",
+    "TranslationState",
 ]

@@ -1,0 +1,58 @@
+"""Translation overview (languages × life events) and each language's work list."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from dialogue import languages, translation_status
+from dialogue.models import LifeEvent
+from dialogue.translation_status import Status
+
+
+@login_required
+def overview(request):
+    code = request.GET.get("language", "")
+    event = request.GET.get("life_event", "")
+    status = request.GET.get("status", "")
+    codes = [code] if languages.get(code) and code != languages.SOURCE_LANGUAGE else None
+    rows = translation_status.overview(codes, event)
+    if status in Status.values:
+        rows = [row for row in rows if row.counts[status]]
+    return render(
+        request,
+        "dialogue/admin/translations.html",
+        {
+            "rows": rows,
+            "statuses": Status,
+            "targets": languages.targets(),
+            "events": LifeEvent.objects.order_by("sort_order"),
+            "chosen": {"language": code, "life_event": event, "status": status},
+        },
+    )
+
+
+@login_required
+def work_list(request, lang):
+    language = languages.get(lang)
+    if language is None or language.is_source:
+        raise Http404("Unknown language")
+    items = [
+        {
+            "unit": unit,
+            "status": status,
+            "object": unit.obj,
+            "source": unit.obj.source_text(unit.field),
+            "edit_url": _edit_url(unit.obj),
+        }
+        for unit, status in translation_status.work_list(language.code)
+    ]
+    return render(
+        request, "dialogue/admin/translation_work.html", {"language": language, "items": items}
+    )
+
+
+def _edit_url(obj) -> str:
+    target = getattr(obj, "message", obj)  # a link label is edited on its message
+    meta = target._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[target.pk])
