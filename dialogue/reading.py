@@ -96,6 +96,7 @@ class CardView:
     translated: bool
     messages: list[MessageView] = field(default_factory=list)
     audio: AudioView | None = None
+    outdated: bool = False  # the Swedish changed after this translation was made
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,10 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
         Prefetch("card_messages", queryset=card_messages),
         Prefetch("recordings", queryset=AudioRecording.objects.filter(language=code)),
     )
+    from dialogue import translation_status
+
+    cards = list(cards)
+    outdated = translation_status.outdated_cards(cards, code) if not language.is_source else set()
     card_views = []
     on_cards = set()
     for card in cards:
@@ -173,6 +178,7 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
                 translated=translated,
                 messages=[_message_view(m, code) for m in messages] if translated else [],
                 audio=_audio_view(card, code) if translated else None,
+                outdated=card.pk in outdated,
             )
         )
     others = [m for m in _live_messages().filter(life_events=event) if m.pk not in on_cards]
@@ -220,6 +226,7 @@ class QrCardView:
     available: list[Language]  # languages the card can be read in
     retired: bool
     replacement_code: str | None
+    outdated: bool
     version: str
     event_slug: str
 
@@ -257,7 +264,7 @@ def _card_for_page(card_id):
 
 
 def qr_card(card_id, language: Language) -> QrCardView:
-    from dialogue import audio
+    from dialogue import audio, translation_status
 
     card = _card_for_page(card_id)
     code = language.code
@@ -271,6 +278,7 @@ def qr_card(card_id, language: Language) -> QrCardView:
         translated=translated,
         available=[lang for lang in languages.enabled() if card.has_translation(lang.code)],
         retired=card.retired_at is not None,
+        outdated=bool(translation_status.outdated_cards([card], code)) and not language.is_source,
         replacement_code=card.replaced_by.code if card.replaced_by_id else None,
         version=audio.text_fingerprint(card, code)[:7] if translated else "",
         event_slug=card.life_event.slug,

@@ -162,3 +162,21 @@ def work_list(code: str) -> list[tuple[Unit, Status]]:
         if status in (Status.MISSING, Status.OUTDATED):
             found.append((unit, status))
     return found
+
+
+def card_units(card) -> list[Unit]:
+    units = units_of(card)
+    for message in card.key_messages():
+        units += units_of(message)
+    return units
+
+
+def outdated_cards(cards, code: str) -> set[int]:
+    """Primary keys of the cards with any outdated unit in a language (few queries)."""
+    per_card = {card.pk: card_units(card) for card in cards}
+    states = states_for([unit for units in per_card.values() for unit in units])
+    return {
+        pk
+        for pk, units in per_card.items()
+        if any(status_of(unit, code, states) == Status.OUTDATED for unit in units)
+    }

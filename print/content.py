@@ -139,6 +139,20 @@ def card_content(card: DialogueCard, code: str) -> CardContent:
             _("The card “%(title)s” is not fully translated into %(language)s (%(code)s).")
             % {"title": card.title_sv, "language": language.swedish_name, "code": code}
         )
+    from dialogue import translation_status
+
+    if (
+        not language.is_source
+        and not settings.PRINT_ALLOW_OUTDATED
+        and translation_status.outdated_cards([card], code)
+    ):
+        raise NotPrintable(
+            _(
+                "The translation of the card “%(title)s” into %(language)s is outdated: the "
+                "Swedish has changed since. Update the translation before printing."
+            )
+            % {"title": card.title_sv, "language": language.swedish_name}
+        )
     messages = card.key_messages()
     if not messages:
         raise NotPrintable(

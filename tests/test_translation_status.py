@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from dialogue import translation_status as ts
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
@@ -106,3 +107,32 @@ def test_minor_edit_ticked_in_the_admin_keeps_translations_current(admin_client)
     keep_translations_current_after_minor_edit(request, message)
     message.save()
     assert ts.status_of(Unit(message, "headline"), "ar") == Status.TRANSLATED
+
+
+def make_outdated():
+    message = JointMessage.objects.get(slug="barnbidrag")  # on the card "personnummer"
+    message.body_sv = "Barnbidrag betalas ut varje månad till den som har barn."
+    message.save()
+
+
+def test_public_pages_show_an_outdated_translation_with_a_notice(client):
+    assert "outdated" not in client.get("/ar/folkbokforing/").content.decode()
+    make_outdated()
+    body = client.get("/ar/folkbokforing/").content.decode()
+    assert body.count('class="missing outdated"') == 1
+    assert 'href="/sv/folkbokforing/#personnummer"' in body
+    card = DialogueCard.objects.get(slug="personnummer")
+    assert 'class="missing outdated"' in client.get(f"/q/{card.code}/ar/").content.decode()
+    assert "outdated" not in client.get("/sv/folkbokforing/").content.decode()
+
+
+def test_print_refuses_an_outdated_translation_unless_allowed(settings, tmp_path):
+    from print import service
+    from print.content import NotPrintable
+
+    settings.MEDIA_ROOT = tmp_path
+    make_outdated()
+    with translation.override("en"), pytest.raises(NotPrintable, match="outdated"):
+        service.piece_pdf("personnummer", "ar", "card")
+    settings.PRINT_ALLOW_OUTDATED = True
+    assert service.piece_pdf("personnummer", "ar", "card").startswith(b"%PDF")
