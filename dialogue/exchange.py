@@ -247,10 +247,15 @@ def _resolve(unit_ref: str) -> Unit | None:
 
 
 def import_file(
-    data: bytes, fmt: str, expected_language: str = "", dry_run: bool = False
+    data: bytes, fmt: str, expected_language: str = "", dry_run: bool = False, user=None
 ) -> Report:
     code, entries = parse_xliff(data) if fmt == "xliff" else parse_po(data)
     language = _language(code)
+    if user is not None and not translation_status.can_translate(user, code):
+        raise ExchangeError(
+            _("%(user)s may not translate into %(language)s.")
+            % {"user": user.get_username(), "language": language.swedish_name}
+        )
     if expected_language and expected_language != code:
         raise ExchangeError(
             _("The file is for %(found)s, not %(expected)s.")

@@ -81,7 +81,11 @@ def record(obj, field: str, code: str, status: str = Status.TRANSLATED):
         object_id=obj.pk,
         field=field,
         language=code,
-        defaults={"status": status, "source_fingerprint": fingerprint(obj.source_text(field))},
+        defaults={
+            "status": status,
+            "source_fingerprint": fingerprint(obj.source_text(field)),
+            "source_text": obj.source_text(field),
+        },
     )
 
 
@@ -92,7 +96,10 @@ def accept_minor_edit(obj):
             content_type=ContentType.objects.get_for_model(unit.obj),
             object_id=unit.obj.pk,
             field=unit.field,
-        ).update(source_fingerprint=fingerprint(unit.obj.source_text(unit.field)))
+        ).update(
+            source_fingerprint=fingerprint(unit.obj.source_text(unit.field)),
+            source_text=unit.obj.source_text(unit.field),
+        )
 
 
 def _event_units(event: LifeEvent, cards: list[DialogueCard]) -> list[Unit]:
@@ -180,3 +187,23 @@ def outdated_cards(cards, code: str) -> set[int]:
         for pk, units in per_card.items()
         if any(status_of(unit, code, states) == Status.OUTDATED for unit in units)
     }
+
+
+def can_translate(user, code: str) -> bool:
+    """Translators may change only the languages their groups are given."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not user.has_perm("dialogue.translate"):
+        return False
+    from dialogue.models import GroupLanguages
+
+    assigned = GroupLanguages.objects.filter(group__user=user)
+    return any(code in item.codes() for item in assigned)
+
+
+def can_approve(user, code: str) -> bool:
+    return can_translate(user, code) and (
+        user.is_superuser or user.has_perm("dialogue.approve_translation")
+    )

@@ -43,7 +43,7 @@ def work_list(request, lang):
             "status": status,
             "object": unit.obj,
             "source": unit.obj.source_text(unit.field),
-            "edit_url": _edit_url(unit.obj),
+            "edit_url": _edit_url(unit.obj, language.code),
         }
         for unit, status in translation_status.work_list(language.code)
     ]
@@ -52,7 +52,7 @@ def work_list(request, lang):
     )
 
 
-def _edit_url(obj) -> str:
-    target = getattr(obj, "message", obj)  # a link label is edited on its message
-    meta = target._meta
-    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[target.pk])
+def _edit_url(obj, code: str) -> str:
+    """The side-by-side editor; a link label is translated with its message."""
+    target = getattr(obj, "message", obj)
+    return reverse("translation_edit", args=[target._meta.model_name, target.pk, code])

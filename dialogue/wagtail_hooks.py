@@ -11,11 +11,19 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem as ButtonItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from dialogue import admin_views, indicator_views, languages, translation_status, translation_views
+from dialogue import (
+    admin_views,
+    indicator_views,
+    languages,
+    translation_editor,
+    translation_status,
+    translation_views,
+)
 from dialogue.models import (
     Agency,
     Audience,
@@ -239,6 +247,16 @@ def register_recording_urls():
         path("follow-up/", indicator_views.report, name="indicators_report"),
         path("translations/", translation_views.overview, name="translation_overview"),
         path("translations/<str:lang>/", translation_views.work_list, name="translation_work"),
+        path(
+            "translate/<str:model_name>/<int:pk>/",
+            translation_editor.choose_language,
+            name="translation_choose",
+        ),
+        path(
+            "translate/<str:model_name>/<int:pk>/<str:lang>/",
+            translation_editor.edit,
+            name="translation_edit",
+        ),
     ]
 
 
@@ -284,3 +302,10 @@ class PermissionMenuItem(MenuItem):
 def keep_translations_current_after_minor_edit(request, instance):
     if request.POST.get("minor_edit") and hasattr(instance, "translated_fields"):
         translation_status.accept_minor_edit(instance)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def translate_button(snippet, user, next_url=None):
+    if isinstance(snippet, LifeEvent | JointMessage | DialogueCard):
+        url = reverse("translation_choose", args=[snippet._meta.model_name, snippet.pk])
+        yield ButtonItem(_("Translate"), url, icon_name="globe", priority=40)

@@ -89,7 +89,7 @@ def test_overview_and_work_list_in_the_admin(admin_client):
     body = admin_client.get("/admin/translations/?language=ps").content.decode()
     assert "ps" in body and re.search(r"\d+ %", body)
     work = admin_client.get("/admin/translations/ps/").content.decode()
-    assert "/admin/snippets/dialogue/jointmessage/edit/" in work
+    assert "/admin/translate/jointmessage/" in work and "/ps/" in work
     assert admin_client.get("/admin/translations/xx/").status_code == 404
 
 

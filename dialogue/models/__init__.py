@@ -7,7 +7,7 @@ from .cards import CardMessage, DialogueCard
 from .indicators import Counter, Event
 from .life_events import LifeEvent
 from .messages import JointMessage, MessageLink
-from .translation_state import TranslationState
+from .translation_state import GroupLanguages, TranslationState
 
 __all__ = [
     "Agency",
@@ -18,6 +18,7 @@ __all__ = [
     "Counter",
     "DialogueCard",
     "Event",
+    "GroupLanguages",
     "JointMessage",
     "LifeEvent",
     "MessageLink",

@@ -20,11 +20,17 @@ class TranslationState(models.Model):
     language = models.CharField(max_length=10)
     status = models.CharField(max_length=12, choices=Stored.choices, default=Stored.TRANSLATED)
     source_fingerprint = models.CharField(max_length=64)
+    # The Swedish it was made from, to show the translator what changed since.
+    source_text = models.TextField(blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("translation state")
         verbose_name_plural = _("translation states")
+        permissions = [
+            ("translate", _("Can translate the languages of their groups")),
+            ("approve_translation", _("Can approve translations")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "field", "language"],
@@ -34,3 +40,25 @@ class TranslationState(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} {self.field} {self.language}"
+
+
+class GroupLanguages(models.Model):
+    """The languages a group's members may translate (a translator group per language, or one
+    group with several). Administrators may translate every language."""
+
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="translation_languages"
+    )
+    languages = models.CharField(
+        _("languages"), max_length=200, help_text=_("Language codes, separated by commas.")
+    )
+
+    class Meta:
+        verbose_name = _("translator languages")
+        verbose_name_plural = _("translator languages")
+
+    def __str__(self):
+        return f"{self.group}: {self.languages}"
+
+    def codes(self) -> set[str]:
+        return {code.strip() for code in self.languages.split(",") if code.strip()}

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from dialogue import exchange
@@ -12,11 +13,22 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--lang", default="", help="Refuse a file for another language.")
         parser.add_argument("--dry-run", action="store_true", help="Report, write nothing.")
+        parser.add_argument(
+            "--as",
+            dest="username",
+            default="",
+            help="Import as this translator (checks languages).",
+        )
 
-    def handle(self, *args, file, lang, dry_run, **options):
+    def handle(self, *args, file, lang, dry_run, username, **options):
+        user = None
+        if username:
+            user = get_user_model().objects.filter(username=username).first()
+            if user is None:
+                raise CommandError(f"No user {username!r}")
         fmt = "po" if file.suffix.lower() == ".po" else "xliff"
         try:
-            report = exchange.import_file(file.read_bytes(), fmt, lang, dry_run=dry_run)
+            report = exchange.import_file(file.read_bytes(), fmt, lang, dry_run=dry_run, user=user)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error}") from error
         except exchange.ExchangeError as error:

@@ -1,0 +1,94 @@
+"""The side-by-side editor: source beside target, diff of the Swedish, per-language rights."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from dialogue import exchange
+from dialogue import translation_status as ts
+from dialogue.models import GroupLanguages, JointMessage
+from dialogue.translation_status import Status, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def message():
+    return JointMessage.objects.get(slug="barnbidrag")
+
+
+@pytest.fixture
+def somali_translator(django_user_model):
+    group = Group.objects.create(name="Översättare somaliska")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="translate"),
+    )
+    GroupLanguages.objects.create(group=group, languages="so")
+    user = django_user_model.objects.create_user("hodan", password="pw")
+    user.groups.add(group)
+    return user
+
+
+def url(message, code):
+    return f"/admin/translate/jointmessage/{message.pk}/{code}/"
+
+
+def test_arabic_editor_reads_right_to_left_beside_the_swedish(admin_client, message):
+    body = admin_client.get(url(message, "ar")).content.decode()
+    assert 'lang="ar" dir="rtl"' in body
+    assert message.headline_sv in body and message.headline_ar in body
+    assert re.search(r'<textarea name="jointmessage/\d+/body"[^>]*dir="rtl"', body)
+
+
+def test_outdated_unit_shows_what_changed_in_the_swedish(admin_client, message):
+    message.body_sv = message.body_sv.replace("varje månad", "en gång i månaden")
+    message.save()
+    body = admin_client.get(url(message, "ar")).content.decode()
+    assert "<del>varje</del>" in body or "<del>varje månad" in body
+    assert "<ins>en gång i" in body
+
+
+def test_saving_records_translated_and_approving_records_approved(admin_client, message):
+    ref = exchange.unit_id(Unit(message, "headline"))
+    response = admin_client.post(url(message, "so"), {ref: "Waxaad heli kartaa lacag carruur."})
+    assert response.status_code == 302
+    message.refresh_from_db()
+    assert message.headline_so == "Waxaad heli kartaa lacag carruur."
+    assert ts.status_of(Unit(message, "headline"), "so") == Status.TRANSLATED
+    admin_client.post(url(message, "so"), {ref: message.headline_so, f"approve:{ref}": "on"})
+    assert ts.status_of(Unit(message, "headline"), "so") == Status.APPROVED
+
+
+def test_unprintable_text_is_refused_and_nothing_is_saved(admin_client, message):
+    head = exchange.unit_id(Unit(message, "headline"))
+    body = exchange.unit_id(Unit(message, "body"))
+    response = admin_client.post(url(message, "so"), {head: "Cusub", body: "Qoraal 🙂"})
+    assert response.status_code == 400
+    assert "U+1F642" in response.content.decode()
+    message.refresh_from_db()
+    assert message.headline_so != "Cusub"  # all or nothing
+
+
+def test_a_somali_translator_cannot_change_arabic(client, somali_translator, message):
+    client.force_login(somali_translator)
+    assert client.get(url(message, "so")).status_code == 200
+    ref = exchange.unit_id(Unit(message, "headline"))
+    assert client.post(url(message, "ar"), {ref: "تغيير"}).status_code in (302, 403)
+    message.refresh_from_db()
+    assert message.headline_ar != "تغيير"
+    page = client.get(f"/admin/translate/jointmessage/{message.pk}/").content.decode()
+    assert "/so/" in page and "/ar/" not in page
+
+
+def test_a_somali_translator_cannot_import_arabic(somali_translator, message, tmp_path):
+    message.body_ar = ""
+    message.save()
+    path = tmp_path / "ar.xlf"
+    call_command("export_translations", "--lang", "ar", "--out", str(path), stdout=StringIO())
+    with pytest.raises(CommandError, match="hodan"):
+        call_command("import_translations", str(path), "--as", "hodan", stdout=StringIO())
