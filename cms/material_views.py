@@ -28,6 +28,23 @@ def material(request):
         )
 
 
+def _refused(request, error):
+    """What a partner sees when a download cannot be made: the reason, in Swedish."""
+    with translation.override(languages.SOURCE_LANGUAGE):
+        return render(
+            request,
+            "public/material_error.html",
+            {"message": str(error), "language": languages.source()},
+            status=400,
+        )
+
+
+def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @require_safe
 def pack_download(request, slug):
     audience = get_object_or_404(Audience, slug=slug)
@@ -38,19 +55,11 @@ def pack_download(request, slug):
             raise NotPrintable(_("Unknown finish %(finish)s") % {"finish": finish})
         data = packs.pack_zip(audience.slug, packs.parse_languages(codes), finish)
     except NotPrintable as error:
-        with translation.override(languages.SOURCE_LANGUAGE):
-            return render(
-                request,
-                "public/material_error.html",
-                {"message": str(error), "language": languages.source()},
-                status=400,
-            )
+        return _refused(request, error)
     for code in packs.parse_languages(codes):
         indicators.count(Event.PACK_DOWNLOADED, language=code, channel=audience.slug)
-    response = HttpResponse(data, content_type="application/zip")
     name = f"jobba-i-sverige_{audience.slug}_{'-'.join(packs.parse_languages(codes))}.zip"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return _attachment(data, "application/zip", name)
 
 
 @require_safe
@@ -62,15 +71,7 @@ def poster_download(request):
             raise NotPrintable(_("Unknown poster size %(size)s") % {"size": size})
         data = service.poster_pdf(event, size)
     except NotPrintable as error:
-        with translation.override(languages.SOURCE_LANGUAGE):
-            return render(
-                request,
-                "public/material_error.html",
-                {"message": str(error), "language": languages.source()},
-                status=400,
-            )
+        return _refused(request, error)
     indicators.count(Event.POSTER_DOWNLOADED, life_event=event or "", channel="material")
-    response = HttpResponse(data, content_type="application/pdf")
     name = f"jobba-i-sverige_poster_{event or 'alla'}_{size}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return _attachment(data, "application/pdf", name)
