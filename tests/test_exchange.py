@@ -1,7 +1,6 @@
 """XLIFF and PO exchange with translation agencies: round trips, real tools, safe imports."""
 
 import re
-import shutil
 import subprocess
 from io import StringIO
 
@@ -97,7 +96,6 @@ def test_exported_xliff_is_read_by_translate_toolkit(tmp_path):
     assert store.gettargetlanguage() == "ps"
 
 
-@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext is installed by make")
 def test_exported_po_passes_msgfmt_check(tmp_path):
     path = tmp_path / "ps.po"
     path.write_bytes(exchange.export_po("ps", everything=True))
