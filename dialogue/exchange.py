@@ -41,7 +41,7 @@ def unit_id(unit: Unit) -> str:
     return f"{unit.obj._meta.model_name}/{unit.obj.pk}/{unit.field}"
 
 
-def _max_length(unit: Unit) -> int | None:
+def max_length(unit: Unit) -> int | None:
     model_field = unit.obj._meta.get_field(f"{unit.field}_{languages.source().field_suffix}")
     limit = model_field.max_length
     for validator in model_field.validators:
@@ -57,7 +57,7 @@ def _context(unit: Unit) -> str:
         if isinstance(where, JointMessage)
         else (obj.life_event.title_sv if isinstance(obj, DialogueCard) else str(obj))
     )
-    limit = _max_length(unit)
+    limit = max_length(unit)
     note = f"{type(where)._meta.verbose_name}: {where} · {_('field')}: {unit.field} · {events}"
     return note + (f" · max {limit}" if limit else "")
 
@@ -110,7 +110,7 @@ def export_xliff(code: str, everything: bool = False) -> bytes:
     body = ET.SubElement(file, f"{{{XLIFF_NS}}}body")
     for unit, status in units_to_export(code, everything):
         attrs = {"id": unit_id(unit), f"{{{JIS_NS}}}source-fingerprint": _source_fp(unit)}
-        limit = _max_length(unit)
+        limit = max_length(unit)
         if limit:
             attrs.update({"maxwidth": str(limit), "size-unit": "char"})
         node = ET.SubElement(body, f"{{{XLIFF_NS}}}trans-unit", attrs)
@@ -284,13 +284,13 @@ def import_file(
         target = entry.target.strip()
         if not target:
             continue
-        chars = _unprintable(target, language.code)
+        chars = printable.chars_without_glyph(target, language.code)
         if chars:
             problems.append(
                 _("%(id)s: characters that cannot be printed: %(chars)s")
                 % {"id": entry.unit_id, "chars": printable.describe(chars)}
             )
-        limit = _max_length(unit)
+        limit = max_length(unit)
         if limit and len(target) > limit:
             problems.append(
                 _("%(id)s is %(length)s characters long; at most %(limit)s.")
@@ -306,7 +306,7 @@ def import_file(
             if unit.obj.text(unit.field, language.code) == target:
                 report.unchanged.append(ref)
                 continue
-            _write(unit, language, target)
+            write_translation(unit, language, target)
             translation_status.record(unit.obj, unit.field, language.code, Status.TRANSLATED)
             report.applied.append(ref)
         if dry_run:
@@ -314,13 +314,7 @@ def import_file(
     return report
 
 
-def _unprintable(text: str, code: str) -> list[str]:
-    from print import fonts
-
-    return fonts.uncovered(text, code)
-
-
-def _write(unit: Unit, language: languages.Language, target: str):
+def write_translation(unit: Unit, language: languages.Language, target: str):
     """Set the translation on the live row and on the latest revision, so that publishing a
     draft made before the import does not bring the old translation back."""
     column = f"{unit.field}_{language.field_suffix}"

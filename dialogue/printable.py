@@ -15,14 +15,19 @@ def describe(chars: list[str]) -> str:
     return ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
 
 
-def unprintable(obj) -> dict[str, list[str]]:
-    """{field_suffix: [characters]} for every translated field with characters no font has."""
+def chars_without_glyph(text: str, code: str) -> list[str]:
+    """The characters of a text in a language that no print font can show."""
     from print import fonts  # print depends on dialogue, not the other way round at import
 
+    return fonts.uncovered(text, code)
+
+
+def unprintable(obj) -> dict[str, list[str]]:
+    """{field_suffix: [characters]} for every translated field with characters no font has."""
     found = {}
     for field in obj.translated_fields:
         for language in languages.enabled():
-            chars = fonts.uncovered(obj.text(field, language.code), language.code)
+            chars = chars_without_glyph(obj.text(field, language.code), language.code)
             if chars:
                 found[f"{field}_{language.field_suffix}"] = chars
     return found

@@ -136,13 +136,13 @@ def _save(request, units, language, may_approve) -> dict[str, list[str]]:
         approve = may_approve and request.POST.get(f"approve:{ref}") == "on"
         if text == current and not approve:
             continue
-        chars = printable_chars(text, language.code)
+        chars = printable.chars_without_glyph(text, language.code)
         if chars:
             errors.setdefault(ref, []).append(
                 _("Characters that cannot be printed: %(chars)s")
                 % {"chars": printable.describe(chars)}
             )
-        limit = exchange._max_length(unit)
+        limit = exchange.max_length(unit)
         if limit and len(text) > limit:
             errors.setdefault(ref, []).append(
                 _("At most %(limit)s characters (now %(length)s).")
@@ -154,15 +154,9 @@ def _save(request, units, language, may_approve) -> dict[str, list[str]]:
     with transaction.atomic():
         for unit, text, current, approve in changes:
             if text != current:
-                exchange._write(unit, language, text)
+                exchange.write_translation(unit, language, text)
             if text:
                 unit.obj.refresh_from_db()
                 status = Status.APPROVED if approve else Status.TRANSLATED
                 translation_status.record(unit.obj, unit.field, language.code, status)
     return {}
-
-
-def printable_chars(text: str, code: str) -> list[str]:
-    from print import fonts
-
-    return fonts.uncovered(text, code)

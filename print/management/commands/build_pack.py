@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from print import packs
 from print.content import NotPrintable
-from print.management.commands.render_card import _write
+from print.files import write_atomically
 
 
 class Command(BaseCommand):
@@ -21,5 +21,5 @@ class Command(BaseCommand):
             data = packs.pack_zip(audience, packs.parse_languages(lang), finish)
         except (NotPrintable, ValueError) as error:
             raise CommandError(str(error)) from error
-        _write(out, data)
+        write_atomically(out, data)
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({len(data):,} bytes)"))

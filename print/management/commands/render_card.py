@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from print import service
 from print.content import NotPrintable
+from print.files import write_atomically
 
 
 class Command(BaseCommand):
@@ -21,13 +22,5 @@ class Command(BaseCommand):
             data = service.piece_pdf(card, lang, layout, finish)
         except (NotPrintable, ValueError) as error:
             raise CommandError(str(error)) from error
-        _write(out, data)
+        write_atomically(out, data)
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({len(data):,} bytes)"))
-
-
-def _write(out: Path, data: bytes):
-    """Write atomically: a failed run never leaves a half-written file behind."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
-    partial.write_bytes(data)
-    partial.replace(out)
