@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 
 from dialogue import languages
-from print import fonts, frames, qr
+from print import fonts, qr
 from print.content import NotPrintable, card_content
 from print.documents import card as card_layout
 
@@ -70,16 +70,7 @@ def card(card_obj, code: str) -> list[Problem]:
 
 
 def _front_size(design) -> float | None:
-    width = card_layout.WIDTH - 2 * card_layout.MARGIN
-    header = max(
-        card_layout.PICTOGRAM,
-        design._title_block_height(
-            card_layout.WIDTH - 2 * card_layout.MARGIN - card_layout.PICTOGRAM - 4 * mm
-        ),
-    )
-    fitted = frames.fit(
-        design._front_items(), width, design._front_body_height(header), card_layout.FRONT_SIZES
-    )
+    fitted = design.front_fit()
     return fitted[0] if fitted else None
 
 

@@ -62,7 +62,7 @@ class CardDesign:
         return CardFaces(self.content, pairs)
 
     # --- the front: her language ---------------------------------------------------------
-    def _front_items(self) -> list[Item]:
+    def _front_items(self, with_contacts: bool = True) -> list[Item]:
         items = []
         for index, message in enumerate(self.content.messages):
             lang = self.content.lang
@@ -77,7 +77,7 @@ class CardDesign:
                 )
             )
             items.append(Item(message.body, lang, space_before=0.2))
-            if message.where_to_turn:
+            if with_contacts and message.where_to_turn:
                 items.append(Item(message.where_to_turn, lang, scale=0.9, space_before=0.2))
         return items
 
@@ -89,14 +89,27 @@ class CardDesign:
             frames.place([Item(self.content.title, self.content.lang, True)], width, 14)
         )
 
-    def _front_frames(self):
-        width = WIDTH - 2 * MARGIN
+    def front_room(self) -> tuple[float, float]:
+        """Width and height of the front's message area."""
         header = max(PICTOGRAM, self._title_block_height(WIDTH - 2 * MARGIN - PICTOGRAM - 4 * mm))
-        room = self._front_body_height(header)
-        fitted = frames.fit(self._front_items(), width, room, FRONT_SIZES)
+        return WIDTH - 2 * MARGIN, self._front_body_height(header)
+
+    def front_fit(self):
+        """(size, placed) for the front on one card, or None. Where to turn is left to the
+        staff side (and the audio page) before a second card is needed for it."""
+        width, room = self.front_room()
+        for with_contacts in (True, False):
+            fitted = frames.fit(self._front_items(with_contacts), width, room, FRONT_SIZES)
+            if fitted:
+                return fitted
+        return None
+
+    def _front_frames(self):
+        fitted = self.front_fit()
         if fitted:
             return [fitted[1]]
-        return frames.split(self._front_items(), width, room, FRONT_SIZES[-1])
+        width, room = self.front_room()
+        return frames.split(self._front_items(with_contacts=False), width, room, FRONT_SIZES[-1])
 
     def _front(self, placed, part) -> Face:
         def draw(canvas):
