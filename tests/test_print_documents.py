@@ -116,7 +116,7 @@ def test_repeat_request_is_served_from_the_cache_and_an_edit_renders_afresh(monk
 def test_long_text_shrinks_or_continues_never_spills():
     card = DialogueCard.objects.get(slug=CARD)
     message = card.key_messages()[0]
-    message.body_so = ("Qoraal aad u dheer oo tijaabo ah. " * 14).strip()
+    message.body_so = ("Qoraal aad u dheer oo tijaabo ah. " * 30).strip()
     message.save()
     pdf = service.piece_pdf(CARD, "so", "card")
     pages = int(info(pdf)["Pages"])
