@@ -95,16 +95,20 @@ class RecordingNeed:
 def recording_needs() -> list[RecordingNeed]:
     """Every translated live card and language whose recording is missing or outdated."""
     from dialogue import languages
+    from dialogue.approved import Approved
     from dialogue.models import DialogueCard
 
     needs = []
-    cards = DialogueCard.objects.filter(live=True).prefetch_related(
-        "recordings", "card_messages__message__links"
+    cards = list(
+        DialogueCard.objects.filter(live=True).prefetch_related(
+            "recordings", "card_messages__message__links"
+        )
     )
+    approved = Approved(cards)
     for card in cards:
         recordings = {r.language: r for r in card.recordings.all()}
         for language in languages.enabled():
-            if not card.has_translation(language.code):
+            if not approved.complete(card, language.code):
                 continue
             recording = recordings.get(language.code)
             if recording is None or recording.is_outdated:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from dialogue import languages, pictograms
+from dialogue.approved import Approved
 from dialogue.languages import Language
 from dialogue.models import AudioRecording, CardMessage, DialogueCard, JointMessage, LifeEvent
 
@@ -42,8 +43,8 @@ class Fallback(Shown):
         return True
 
 
-def shown(obj, field_name: str, language: Language) -> Shown:
-    text = obj.text(field_name, language.code)
+def shown(obj, field_name: str, language: Language, approved: Approved) -> Shown:
+    text = approved.text(obj, field_name, language.code)
     if text.strip():
         return Shown(text, language)
     return Fallback(obj.source_text(field_name), languages.source())
@@ -119,13 +120,15 @@ class LifeEventView(LifeEventSummary):
         return [card for card in self.cards if card.audio is not None]
 
 
-def _message_view(message: JointMessage, code: str) -> MessageView:
+def _message_view(message: JointMessage, code: str, approved: Approved) -> MessageView:
     return MessageView(
         slug=message.slug,
-        headline=message.text("headline", code),
-        body=message.text("body", code),
-        where_to_turn=message.text("where_to_turn", code),
-        links=[LinkView(link.text("label", code), link.url) for link in message.links.all()],
+        headline=approved.text(message, "headline", code),
+        body=approved.text(message, "body", code),
+        where_to_turn=approved.text(message, "where_to_turn", code),
+        links=[
+            LinkView(approved.text(link, "label", code), link.url) for link in message.links.all()
+        ],
         agencies=[agency.short_name for agency in message.agencies.all()],
     )
 
@@ -135,14 +138,16 @@ def _live_messages():
 
 
 def life_events(language: Language) -> list[LifeEventSummary]:
+    events = list(LifeEvent.objects.filter(live=True))
+    approved = Approved(events)
     return [
         LifeEventSummary(
             slug=event.slug,
             pictogram_url=pictograms.url(event.pictogram),
-            title=shown(event, "title", language),
-            intro=shown(event, "intro", language),
+            title=shown(event, "title", language, approved),
+            intro=shown(event, "intro", language, approved),
         )
-        for event in LifeEvent.objects.filter(live=True)
+        for event in events
     ]
 
 
@@ -159,35 +164,33 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
         Prefetch("card_messages", queryset=card_messages),
         Prefetch("recordings", queryset=AudioRecording.objects.filter(language=code)),
     )
-    from dialogue import translation_status
-
     cards = list(cards)
-    outdated = translation_status.outdated_cards(cards, code) if not language.is_source else set()
+    on_cards = {message.pk for card in cards for message in card.key_messages()}
+    others = [m for m in _live_messages().filter(life_events=event) if m.pk not in on_cards]
+    approved = Approved([event, *cards, *others])
     card_views = []
-    on_cards = set()
     for card in cards:
-        messages = card.key_messages()
-        on_cards.update(message.pk for message in messages)
-        translated = card.has_translation(code)
+        translated = approved.complete(card, code)
         card_views.append(
             CardView(
                 slug=card.slug,
                 code=card.code,
                 pictogram_url=pictograms.url(card.pictogram),
-                title=shown(card, "title", language),
+                title=shown(card, "title", language, approved),
                 translated=translated,
-                messages=[_message_view(m, code) for m in messages] if translated else [],
+                messages=[_message_view(m, code, approved) for m in card.key_messages()]
+                if translated
+                else [],
                 audio=_audio_view(card, code) if translated else None,
-                outdated=card.pk in outdated,
+                outdated=approved.outdated(card, code),
             )
         )
-    others = [m for m in _live_messages().filter(life_events=event) if m.pk not in on_cards]
-    more = [_message_view(m, code) for m in others if m.has_translation(code)]
+    more = [_message_view(m, code, approved) for m in others if approved.complete(m, code)]
     return LifeEventView(
         slug=event.slug,
         pictogram_url=pictograms.url(event.pictogram),
-        title=shown(event, "title", language),
-        intro=shown(event, "intro", language),
+        title=shown(event, "title", language, approved),
+        intro=shown(event, "intro", language, approved),
         cards=card_views,
         more_messages=more,
         untranslated_messages=len(others) - len(more),
@@ -206,8 +209,9 @@ def card_count_by_language() -> dict[str, int]:
             )
         )
     )
+    approved = Approved(cards)
     return {
-        language.code: sum(1 for card in cards if card.has_translation(language.code))
+        language.code: sum(1 for card in cards if approved.complete(card, language.code))
         for language in languages.enabled()
     }
 
@@ -264,21 +268,24 @@ def _card_for_page(card_id):
 
 
 def qr_card(card_id, language: Language) -> QrCardView:
-    from dialogue import audio, translation_status
+    from dialogue import audio
 
     card = _card_for_page(card_id)
     code = language.code
-    translated = card.has_translation(code)
+    approved = Approved([card])
+    translated = approved.complete(card, code)
     return QrCardView(
         code=card.code,
         pictogram_url=pictograms.url(card.pictogram),
         title=card.text("title", code) if translated else card.source_text("title"),
-        messages=[_message_view(m, code) for m in card.key_messages()] if translated else [],
+        messages=[_message_view(m, code, approved) for m in card.key_messages()]
+        if translated
+        else [],
         audio=_audio_view(card, code) if translated else None,
         translated=translated,
-        available=[lang for lang in languages.enabled() if card.has_translation(lang.code)],
+        available=approved.languages_of(card),
         retired=card.retired_at is not None,
-        outdated=bool(translation_status.outdated_cards([card], code)) and not language.is_source,
+        outdated=approved.outdated(card, code),
         replacement_code=card.replaced_by.code if card.replaced_by_id else None,
         version=audio.text_fingerprint(card, code)[:7] if translated else "",
         event_slug=card.life_event.slug,

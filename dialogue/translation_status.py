@@ -1,7 +1,8 @@
 """One source of truth for translation status: missing, translated, approved or outdated.
 
 A unit is one translated field of one object (a card's title, a message's body …) in one
-language. The admin, the public site, print and the exchange files all ask `status_of`.
+language. The admin and the exchange files ask `status_of`; the public site, print and audio ask
+dialogue.approved, which builds on it.
 """
 
 from __future__ import annotations
@@ -62,14 +63,18 @@ def states_for(units: list[Unit]) -> dict[tuple, TranslationState]:
 
 
 def status_of(unit: Unit, code: str, states: dict | None = None) -> Status:
-    text = unit.obj.text(unit.field, code)
-    if not text.strip():
+    if not unit.obj.text(unit.field, code).strip():
         return Status.MISSING
     states = states if states is not None else states_for([unit])
-    state = states.get((*unit.key, code))
+    return status_from(unit.obj, unit.field, code, states.get((*unit.key, code)))
+
+
+def status_from(obj, field: str, code: str, state: TranslationState | None) -> Status:
+    if not obj.text(field, code).strip():
+        return Status.MISSING
     if state is None:
         return Status.TRANSLATED  # text from before states were kept: not reviewed
-    if state.source_fingerprint != fingerprint(unit.obj.source_text(unit.field)):
+    if state.source_fingerprint != fingerprint(obj.source_text(field)):
         return Status.OUTDATED
     return Status(state.status)
 
@@ -176,17 +181,6 @@ def card_units(card) -> list[Unit]:
     for message in card.key_messages():
         units += units_of(message)
     return units
-
-
-def outdated_cards(cards, code: str) -> set[int]:
-    """Primary keys of the cards with any outdated unit in a language (few queries)."""
-    per_card = {card.pk: card_units(card) for card in cards}
-    states = states_for([unit for units in per_card.values() for unit in units])
-    return {
-        pk
-        for pk, units in per_card.items()
-        if any(status_of(unit, code, states) == Status.OUTDATED for unit in units)
-    }
 
 
 def can_translate(user, code: str) -> bool:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from dialogue import indicators, languages
+from dialogue.approved import Approved
 from dialogue.models import DialogueCard, Event
 from print import preflight, service
 from print.content import NotPrintable
@@ -26,8 +27,9 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
 def card_print(request, pk):
     card = get_object_or_404(DialogueCard, pk=pk)
     rows = []
+    approved = Approved([card])
     for language in languages.enabled():
-        problems = preflight.card(card, language.code)
+        problems = preflight.card(card, language.code, approved)
         rows.append(
             {
                 "language": language,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dialogue import audio, languages
+from dialogue.approved import Approved
 from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
 
 
@@ -98,12 +99,12 @@ def asdict_shallow(content) -> dict:
     return {name: getattr(content, name) for name in content.__dataclass_fields__}
 
 
-def _message_text(message: JointMessage, code: str) -> MessageText:
+def _message_text(message: JointMessage, code: str, approved: Approved) -> MessageText:
     return MessageText(
-        headline=message.text("headline", code),
-        body=message.text("body", code),
-        where_to_turn=message.text("where_to_turn", code),
-        links=tuple((link.text("label", code), link.url) for link in message.links.all()),
+        headline=approved.text(message, "headline", code),
+        body=approved.text(message, "body", code),
+        where_to_turn=approved.text(message, "where_to_turn", code),
+        links=tuple((approved.text(link, "label", code), link.url) for link in message.links.all()),
         agencies=tuple(agency.short_name for agency in message.agencies.all()),
     )
 
@@ -132,20 +133,19 @@ def _published(*objects) -> date:
     return timezone.localdate(max(stamps)) if stamps else timezone.localdate()
 
 
-def card_content(card: DialogueCard, code: str) -> CardContent:
+def card_content(card: DialogueCard, code: str, approved: Approved | None = None) -> CardContent:
+    """What a card prints in a language; only approved translations unless `approved` says else."""
     language = _language(code)
-    if not card.has_translation(code):
+    approved = approved or Approved([card])
+    if not approved.complete(card, code):
         raise NotPrintable(
-            _("The card “%(title)s” is not fully translated into %(language)s (%(code)s).")
+            _(
+                "The card “%(title)s” is not fully translated and approved in %(language)s "
+                "(%(code)s)."
+            )
             % {"title": card.title_sv, "language": language.swedish_name, "code": code}
         )
-    from dialogue import translation_status
-
-    if (
-        not language.is_source
-        and not settings.PRINT_ALLOW_OUTDATED
-        and translation_status.outdated_cards([card], code)
-    ):
+    if not settings.PRINT_ALLOW_OUTDATED and approved.outdated(card, code):
         raise NotPrintable(
             _(
                 "The translation of the card “%(title)s” into %(language)s is outdated: the "
@@ -163,14 +163,14 @@ def card_content(card: DialogueCard, code: str) -> CardContent:
         code=card.code,
         slug=card.slug,
         lang=code,
-        title=card.text("title", code),
-        messages=tuple(_message_text(m, code) for m in messages),
+        title=approved.text(card, "title", code),
+        messages=tuple(_message_text(m, code, approved) for m in messages),
         sv_title=card.text("title", sv),
-        sv_messages=tuple(_message_text(m, sv) for m in messages),
+        sv_messages=tuple(_message_text(m, sv, approved) for m in messages),
         prompts=tuple(card.prompt_list()),
         pictogram=card.pictogram,
         audio_url=audio_url(card.code, code, audio.text_fingerprint(card, code)[:7]),
-        event_title=card.life_event.text("title", code),
+        event_title=approved.text(card.life_event, "title", code),
         published=_published(card, card.life_event, *messages),
     )
     return _with_fingerprint(content)
@@ -200,22 +200,38 @@ def event_content(event: LifeEvent, code: str) -> EventContent:
     messages = list(
         event.messages.filter(live=True).prefetch_related("links", "agencies").order_by("pk")
     )
-    missing = [m.headline_sv for m in messages if not m.has_translation(code)]
-    if not event.has_translation(code) or missing or not messages:
+    approved = Approved([event, *messages])
+    missing = [m.headline_sv for m in messages if not approved.complete(m, code)]
+    if not approved.complete(event, code) or missing or not messages:
         raise NotPrintable(
-            _("The life event “%(title)s” is not fully translated into %(language)s (%(code)s).")
+            _(
+                "The life event “%(title)s” is not fully translated and approved in "
+                "%(language)s (%(code)s)."
+            )
             % {"title": event.title_sv, "language": language.swedish_name, "code": code}
+        )
+    if not settings.PRINT_ALLOW_OUTDATED and any(
+        approved.outdated(obj, code) for obj in (event, *messages)
+    ):
+        raise NotPrintable(
+            _(
+                "The translation of the life event “%(title)s” into %(language)s is outdated: "
+                "the Swedish has changed since. Update the translation before printing."
+            )
+            % {"title": event.title_sv, "language": language.swedish_name}
         )
     agencies = sorted({a.name for m in messages for a in m.agencies.all()})
     content = EventContent(
         slug=event.slug,
         lang=code,
         pictogram=event.pictogram,
-        title=event.text("title", code),
-        intro=event.text("intro", code),
+        title=approved.text(event, "title", code),
+        intro=approved.text(event, "intro", code),
         sv_title=event.text("title", sv),
         sv_intro=event.text("intro", sv),
-        messages=tuple((_message_text(m, code), _message_text(m, sv)) for m in messages),
+        messages=tuple(
+            (_message_text(m, code, approved), _message_text(m, sv, approved)) for m in messages
+        ),
         agencies=tuple(agencies),
         page_url=event_url(event.slug, code),
         published=_published(event, *messages),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dialogue import languages
+from dialogue.approved import Approved
 from print import cache, content, service
 from print.content import NotPrintable
 from print.documents.base import RENDERER_VERSION
@@ -49,10 +50,11 @@ def printable_languages(audience) -> list[languages.Language]:
     cards = audience_cards(audience)
     if not cards:
         return []
+    approved = Approved(cards)
     return [
         language
         for language in languages.enabled()
-        if all(card.has_translation(language.code) for card in cards)
+        if all(approved.complete(card, language.code) for card in cards)
     ]
 
 
@@ -67,17 +69,22 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
         )
     events = list({card.life_event_id: card.life_event for card in cards}.values())
     problems = []
+    approved = Approved(cards)
     for code in codes:
-        missing = [card.title_sv for card in cards if not card.has_translation(code)]
+        missing = [card.title_sv for card in cards if not approved.complete(card, code)]
         if missing:
             problems.append(f"{code}: {', '.join(missing)}")
     if problems:
         raise NotPrintable(
-            _("These cards are not fully translated, so the pack cannot be made in: %(list)s")
+            _(
+                "These cards are not fully translated and approved, so the pack cannot be made "
+                "in: %(list)s"
+            )
             % {"list": "; ".join(problems)}
         )
     fingerprints = {
-        code: [content.card_content(card, code).fingerprint for card in cards] for code in codes
+        code: [content.card_content(card, code, approved).fingerprint for card in cards]
+        for code in codes
     }
     parts = [audience.slug, finish, codes, fingerprints, [e.slug for e in events]]
     return cache.get_or_build(

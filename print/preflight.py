@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 
 from dialogue import languages
+from dialogue.approved import Approved
 from print import fonts, qr
 from print.content import NotPrintable, card_content
 from print.documents import card as card_layout
@@ -21,11 +22,13 @@ class Problem:
     message: str
 
 
-def card(card_obj, code: str) -> list[Problem]:
+def card(card_obj, code: str, approved: Approved | None = None) -> list[Problem]:
+    """What stops or spoils printing the card; `approved` decides which translations count."""
     problems: list[Problem] = []
     language = languages.get(code)
     if language is None:
         return [Problem("error", _("Unknown language: %(code)s") % {"code": code})]
+    approved = approved or Approved([card_obj])
     missing = _missing_fields(card_obj, code)
     if missing:
         problems.append(
@@ -43,7 +46,7 @@ def card(card_obj, code: str) -> list[Problem]:
     if any(p.level == "error" for p in problems):
         return problems
     try:
-        content = card_content(card_obj, code)
+        content = card_content(card_obj, code, approved)
     except NotPrintable as error:
         return [*problems, Problem("error", str(error))]
     design = card_layout.CardDesign(content)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import base64
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from dialogue import languages
+from dialogue.approved import Approved, Drafts
 from print import preflight
 from print.content import NotPrintable, card_content
 from print.documents.card import CardRenderer
@@ -17,11 +19,16 @@ from print.documents.card import CardRenderer
 
 def card_preview(request, card, code: str):
     language = languages.get(code) or languages.source()
-    problems = preflight.card(card, language.code)
+    drafts = Drafts([card])
+    problems = preflight.card(card, language.code, drafts)
+    if not Approved([card]).complete(card, language.code):
+        message = _("Not approved yet: the public site and print do not use this translation.")
+        problems.append(preflight.Problem("warning", message))
     pdf = None
     if not any(p.level == "error" for p in problems):
         try:
-            pdf = CardRenderer.for_contents([card_content(card, language.code)], "office").render()
+            contents = [card_content(card, language.code, drafts)]
+            pdf = CardRenderer.for_contents(contents, "office").render()
         except NotPrintable as error:
             problems.append(preflight.Problem("error", str(error)))
     return render(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 
 from dialogue import languages
+from dialogue.approved import Approved
 from dialogue.models import Audience, LifeEvent
 from print import cache, content
 from print.content import NotPrintable
@@ -42,7 +43,8 @@ def cards_pdf(cards, lang: str, layout: str = "card", finish: str = "office") ->
                 "'card' with the finish 'print-shop'."
             )
         )
-    contents = [content.card_content(card, lang) for card in cards]
+    approved = Approved(cards)
+    contents = [content.card_content(card, lang, approved) for card in cards]
     if not contents:
         raise NotPrintable(_("No cards to print."))
     renderer = CardRenderer if layout == "card" else CardSheetRenderer
@@ -79,8 +81,9 @@ def poster_targets(event: LifeEvent | None, codes: Sequence[str] | None = None):
     if event is not None:
         cards = [card for card in cards if card.life_event_id == event.pk]
     targets = []
+    approved = Approved(cards)
     for code in chosen:
-        if not any(card.has_translation(code) for card in cards):
+        if not any(approved.complete(card, code) for card in cards):
             continue
         url = content.event_url(event.slug, code) if event else content.home_url(code)
         targets.append((code, url))

@@ -86,7 +86,7 @@ def test_four_up_is_refused_for_print_shops():
 
 
 def test_untranslated_card_is_refused_with_a_clear_message():
-    with pytest.raises(content.NotPrintable, match="not fully translated into Pashto"):
+    with pytest.raises(content.NotPrintable, match="not fully translated and approved in Pashto"):
         service.piece_pdf(CARD, "ps", "card")
 
 

@@ -25,9 +25,9 @@ def all_statuses():
     }
 
 
-def test_demo_translations_are_translated_and_gaps_are_missing():
+def test_demo_translations_are_approved_and_gaps_are_missing():
     message = JointMessage.objects.get(slug="barnbidrag")
-    assert ts.status_of(Unit(message, "headline"), "ar") == Status.TRANSLATED
+    assert ts.status_of(Unit(message, "headline"), "ar") == Status.APPROVED
     assert ts.status_of(Unit(message, "headline"), "am") == Status.MISSING
 
 
@@ -52,7 +52,7 @@ def test_a_minor_edit_keeps_translations_current():
     message.save()
     assert ts.status_of(Unit(message, "headline"), "ar") == Status.OUTDATED
     ts.accept_minor_edit(message)
-    assert ts.status_of(Unit(message, "headline"), "ar") == Status.TRANSLATED
+    assert ts.status_of(Unit(message, "headline"), "ar") == Status.APPROVED
 
 
 def test_approval_is_kept_until_the_source_changes():
@@ -106,7 +106,7 @@ def test_minor_edit_ticked_in_the_admin_keeps_translations_current(admin_client)
     request = RequestFactory().post(url, {"minor_edit": "on"})
     keep_translations_current_after_minor_edit(request, message)
     message.save()
-    assert ts.status_of(Unit(message, "headline"), "ar") == Status.TRANSLATED
+    assert ts.status_of(Unit(message, "headline"), "ar") == Status.APPROVED
 
 
 def make_outdated():

@@ -202,3 +202,7 @@ INDICATOR_DAILY_RETENTION_DAYS = env.int("INDICATOR_DAILY_RETENTION_DAYS", 400)
 
 # Print refuses translations made from an older Swedish text, unless this says otherwise.
 PRINT_ALLOW_OUTDATED = env.bool("PRINT_ALLOW_OUTDATED", False)
+
+# The public site and print use approved translations only; while a language is being rolled
+# out, this lets them use translations nobody has reviewed yet.
+TRANSLATIONS_SHOW_UNREVIEWED = env.bool("TRANSLATIONS_SHOW_UNREVIEWED", False)

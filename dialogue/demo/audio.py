@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.files import File
 
 from dialogue import audio
+from dialogue.approved import Approved
 from dialogue.models import AudioRecording, DialogueCard
 
 # Registry code → espeak-ng voice. Somali, Tigrinya, Pashto, Sorani and Dari have none.
@@ -48,15 +49,18 @@ def synthesise(text: str, voice: str, target: Path):
 def make_recordings(codes=None) -> dict[str, int]:
     """Record every live card in every spoken language that lacks a current recording."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
-    cards = DialogueCard.objects.filter(live=True).prefetch_related(
-        "recordings", "card_messages__message__links"
+    cards = list(
+        DialogueCard.objects.filter(live=True).prefetch_related(
+            "recordings", "card_messages__message__links"
+        )
     )
+    approved = Approved(cards)
     for card in cards:
         existing = {r.language: r for r in card.recordings.all()}
         for code, voice in VOICES.items():
             if codes is not None and code not in codes:
                 continue
-            if not card.has_translation(code):
+            if not approved.complete(card, code):
                 continue
             recording = existing.get(code)
             if recording and not recording.is_outdated:

@@ -120,15 +120,19 @@ class Loader:
         obj.save_revision(log_action=True).publish()
 
     def _record_translations(self, obj):
-        """The demo translations were made from the Swedish now in the database."""
+        """The demo translations were made from the Swedish now in the database, and reviewed."""
         from dialogue import translation_status
+        from dialogue.approved import Approved
+        from dialogue.translation_status import Status
 
+        approved = Approved([obj])
         related = list(obj.links.all()) if isinstance(obj, JointMessage) else []
         for target in [obj, *related]:
             for name in target.translated_fields:
                 for language in languages.targets():
-                    if target.text(name, language.code).strip():
-                        translation_status.record(target, name, language.code)
+                    status = approved.status(target, name, language.code)
+                    if status not in (Status.MISSING, Status.APPROVED):
+                        translation_status.record(target, name, language.code, Status.APPROVED)
 
     def _agency(self, item) -> Agency:
         values = {"name": item["name"], "website": item["website"]}
@@ -152,6 +156,7 @@ class Loader:
             obj = model(slug=slug)
         elif not _differs(obj, values) and not relations_differ(obj) and obj.live:
             self.report.add(kind, "unchanged")
+            self._record_translations(obj)
             return obj
         for name, value in values.items():
             setattr(obj, name, value)
