@@ -47,8 +47,11 @@ def work_list(request, lang):
         }
         for unit, status in translation_status.work_list(language.code)
     ]
+    may_translate = translation_status.can_translate(request.user, language.code)
     return render(
-        request, "dialogue/admin/translation_work.html", {"language": language, "items": items}
+        request,
+        "dialogue/admin/translation_work.html",
+        {"language": language, "items": items, "may_translate": may_translate},
     )
 
 

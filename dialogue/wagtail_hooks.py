@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from dialogue import (
     admin_views,
+    exchange_views,
     indicator_views,
     languages,
     translation_editor,
@@ -247,6 +248,16 @@ def register_recording_urls():
         path("follow-up/", indicator_views.report, name="indicators_report"),
         path("translations/", translation_views.overview, name="translation_overview"),
         path("translations/<str:lang>/", translation_views.work_list, name="translation_work"),
+        path(
+            "translations/<str:lang>/export.<str:fmt>",
+            exchange_views.export,
+            name="translation_export",
+        ),
+        path(
+            "translations/<str:lang>/import/",
+            exchange_views.import_file,
+            name="translation_import",
+        ),
         path(
             "translate/<str:model_name>/<int:pk>/",
             translation_editor.choose_language,
