@@ -174,10 +174,12 @@ def test_report_page_and_exports_for_the_follow_up_role(admin_client):
 
 
 def test_report_is_closed_to_editors(client, django_user_model):
+    from django.contrib.auth.models import Group
+
     from dialogue import roles
 
     editor = django_user_model.objects.create_user("ed", password="pw")
-    editor.groups.add(roles.ensure_editor_group())
+    editor.groups.add(Group.objects.get(name=roles.EDITORS))
     client.force_login(editor)
     assert client.get("/admin/follow-up/").status_code in (302, 403)
 

@@ -172,6 +172,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False  # languages are fields (modeltranslation), not page trees
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Joint approval (dialogue.models.approval): the last owning agency's approval publishes.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "dialogue.workflow_actions.publish_jointly_approved"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -8,6 +8,16 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     short_name = models.CharField(_("short name"), max_length=12, unique=True)
     website = models.URLField(_("website"), blank=True)
+    # The group whose members approve joint content for this agency (dialogue.roles creates it).
+    approvers = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="approves_for",
+        verbose_name=_("approvers"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -16,3 +26,10 @@ class Agency(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.approvers_id is None:
+            from dialogue import roles
+
+            roles.ensure_approver_group(self)

@@ -1,17 +1,28 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from dialogue import roles
 from dialogue.demo import audio as demo_audio
 from dialogue.demo import loader
+from dialogue.models import Office, StaffProfile
 
 # Printed by the command on purpose: demo users exist only where DEBUG is on.
+DEMO_OFFICE = "Servicekontoret Hammarkullen"
 DEMO_USERS = (
     # username, password, superuser, group
     ("admin", "jobba-admin-demo", True, None),
+    ("administrator", "jobba-administrator-demo", False, roles.ADMINISTRATORS),
     ("redaktor", "jobba-redaktor-demo", False, roles.EDITORS),
+    ("godkannare-af", "jobba-godkannare-demo", False, roles.APPROVERS_PREFIX + "AF"),
+    ("godkannare-fk", "jobba-godkannare-demo", False, roles.APPROVERS_PREFIX + "FK"),
+    ("godkannare-mv", "jobba-godkannare-demo", False, roles.APPROVERS_PREFIX + "MV"),
+    ("oversattare-ti", "jobba-oversattare-demo", False, "Översättare tigrinska"),
+    ("granskare-ti", "jobba-granskare-demo", False, "Språkgranskare tigrinska"),
+    ("servicekontor", "jobba-servicekontor-demo", False, roles.SERVICE_OFFICE),
+    ("uppfoljning", "jobba-uppfoljning-demo", False, roles.FOLLOW_UP),
 )
 
 
@@ -62,6 +73,10 @@ class Command(BaseCommand):
 
     def _users(self):
         User = get_user_model()
+        roles.sync_roles()
+        roles.language_group("Översättare tigrinska", ["ti"])
+        roles.language_group("Språkgranskare tigrinska", ["ti"], reviewer=True)
+        office, _created = Office.objects.get_or_create(name=DEMO_OFFICE)
         result = []
         for username, password, superuser, group_name in DEMO_USERS:
             user = User.objects.filter(username=username).first()
@@ -71,6 +86,8 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
             if group_name:
-                user.groups.add(roles.ensure_editor_group())
+                user.groups.add(Group.objects.get(name=group_name))
+            if group_name == roles.SERVICE_OFFICE:
+                StaffProfile.objects.get_or_create(user=user, defaults={"office": office})
             result.append((username, password, created))
         return result

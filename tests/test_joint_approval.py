@@ -1,0 +1,133 @@
+"""Joint approval: no agency publishes alone; every owning agency approves before it goes live."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import TaskState
+
+from dialogue import roles
+from dialogue.models import DialogueCard, JointMessage
+from dialogue.models.approval import owners_of
+from tests.admin_forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+CARD = "foraldraledig-och-pa-vag"  # its messages are owned by FK and AF
+
+
+@pytest.fixture
+def people(django_user_model):
+    def person(name, group):
+        user = django_user_model.objects.create_user(name, password="pw")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return {
+        "editor": person("ed", roles.EDITORS),
+        "af": person("af", roles.APPROVERS_PREFIX + "AF"),
+        "fk": person("fk", roles.APPROVERS_PREFIX + "FK"),
+        "mv": person("mv", roles.APPROVERS_PREFIX + "MV"),
+    }
+
+
+def edit_url(card):
+    return f"/admin/snippets/dialogue/dialoguecard/edit/{card.pk}/"
+
+
+def post_edit(client, card, action, title):
+    data = form_data(client.get(edit_url(card)).content.decode())
+    data["title_sv"] = [title]
+    data[action] = ["1"]
+    return client.post(edit_url(card), data)
+
+
+def act(client, card, name, comment=""):
+    state = card.current_workflow_task_state
+    url = f"/admin/snippets/dialogue/dialoguecard/workflow/action/{card.pk}/{name}/{state.pk}/"
+    return client.post(url, {"comment": comment} if comment else {})
+
+
+def public_titles(client):
+    return client.get("/sv/foraldraledighet/").content.decode()
+
+
+def test_the_card_is_owned_by_the_agencies_of_its_messages():
+    card = DialogueCard.objects.get(slug=CARD)
+    assert {agency.short_name for agency in owners_of(card)} == {"FK", "AF"}
+
+
+def test_an_editor_cannot_publish_alone_and_both_owners_must_approve(client, people):
+    card = DialogueCard.objects.get(slug=CARD)
+    old, new = card.title_sv, "Föräldraledig och på väg till jobb"
+
+    client.force_login(people["editor"])
+    assert 'name="action-publish"' not in client.get(edit_url(card)).content.decode()
+    post_edit(client, card, "action-publish", new)  # tried anyway: saved as a draft only
+    card.refresh_from_db()
+    assert card.title_sv == old and not card.workflow_in_progress
+
+    post_edit(client, card, "action-submit", new)
+    card.refresh_from_db()
+    assert card.workflow_in_progress and card.title_sv == old
+    assert new not in public_titles(client) and old in public_titles(client)
+    # While the agencies review, the editor cannot change what they approve.
+    assert 'name="action-submit"' not in client.get(edit_url(card)).content.decode()
+
+    client.force_login(people["mv"])  # MV owns none of its messages
+    assert act(client, card, "approve").status_code in (302, 403)
+    card.refresh_from_db()
+    assert card.current_workflow_task_state.specific.approvals.count() == 0
+
+    client.force_login(people["af"])
+    assert "Godkänn" in client.get(edit_url(card)).content.decode()
+    act(client, card, "approve", comment="Ok för AF")
+    card.refresh_from_db()
+    assert card.title_sv == old and card.workflow_in_progress  # FK has not approved yet
+    assert old in public_titles(client)
+
+    client.force_login(people["fk"])
+    act(client, card, "approve")
+    card.refresh_from_db()
+    assert card.title_sv == new and not card.workflow_in_progress
+    assert new in public_titles(client)
+
+
+def test_request_changes_sends_it_back_and_nothing_goes_live(client, people):
+    message = JointMessage.objects.get(slug="barnbidrag")  # owned by FK alone
+    old = message.headline_sv
+    message.headline_sv = "Barnbidrag för varje barn."
+    revision = message.save_revision(user=people["editor"])
+    message.get_workflow().start(message, people["editor"])
+    message.refresh_from_db()
+    state = message.current_workflow_task_state.specific
+    assert {a.short_name for a in state.pending()} == {"FK"}
+    state.task.specific.on_action(state, people["fk"], "reject", comment="Skriv om")
+    message.refresh_from_db()
+    assert message.headline_sv == old
+    assert message.current_workflow_state.status == "needs_changes"
+    assert revision.pk == message.latest_revision_id
+
+
+def test_a_change_after_one_approval_needs_that_approval_again(people):
+    card = DialogueCard.objects.get(slug=CARD)
+    card.title_sv = "Ett första förslag"
+    card.save_revision(user=people["editor"])
+    card.get_workflow().start(card, people["editor"])
+    state = card.current_workflow_task_state.specific
+    task = state.task.specific
+    task.on_action(state, people["af"], "approve")
+    assert {a.short_name for a in state.pending()} == {"FK"}
+    card.title_sv = "Ett andra förslag"  # FK's approver fixes a word while reviewing
+    card.save_revision(user=people["fk"])
+    assert {a.short_name for a in state.pending()} == {"FK", "AF"}
+
+
+def test_each_approver_sees_only_what_waits_for_her(people):
+    card = DialogueCard.objects.get(slug=CARD)
+    card.title_sv = "Väntar på godkännande"
+    card.save_revision(user=people["editor"])
+    card.get_workflow().start(card, people["editor"])
+    task = card.current_workflow_task_state.task.specific
+    assert task.get_task_states_user_can_moderate(people["af"]).count() == 1
+    assert task.get_task_states_user_can_moderate(people["mv"]).count() == 0
+    assert task.get_task_states_user_can_moderate(people["editor"]).count() == 0
+    assert TaskState.objects.reviewable_by(people["fk"]).count() == 1
