@@ -134,3 +134,17 @@ def per_month(filters: Filters) -> dict[str, dict[str, int]]:
     for row in _filtered(filters).values("period_start", "event", "count"):
         months[row["period_start"].strftime("%Y-%m")][row["event"]] += row["count"]
     return {month: dict(events) for month, events in sorted(months.items())}
+
+
+def most_printed_languages(channel: str, limit: int = 5) -> list[str]:
+    """The languages a channel (an office) prints most, most first: what staff reach for."""
+    rows = (
+        Counter.objects.filter(
+            channel=channel, event__in=[Event.CARD_PRINTED, Event.LEAFLET_PRINTED]
+        )
+        .exclude(language="")
+        .values("language")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "language")[:limit]
+    )
+    return [row["language"] for row in rows]

@@ -1,0 +1,98 @@
+"""The print station for service-office staff at /print/. Thin: print.station decides."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from dialogue import languages
+from dialogue.models import StaffProfile
+from print import station as print_station
+from print.content import NotPrintable
+
+LOGIN_URL = "station_login"
+
+
+def _page(request, template, context, status=200):
+    # Staff work in Swedish; the languages they choose from are shown in their own scripts.
+    with translation.override(languages.SOURCE_LANGUAGE):
+        return render(request, template, {"language": languages.source(), **context}, status=status)
+
+
+def _office(request):
+    """The office the user prints for, or a page saying why she cannot print here."""
+    if not request.user.has_perm("dialogue.use_print_station"):
+        return None, _page(request, "station/refused.html", {"reason": "role"}, status=403)
+    profile = StaffProfile.objects.filter(user=request.user).select_related("office").first()
+    if profile is None:
+        return None, _page(request, "station/refused.html", {"reason": "office"}, status=403)
+    return profile.office, None
+
+
+@require_safe
+@login_required(login_url=LOGIN_URL)
+def station(request):
+    office, refused = _office(request)
+    if refused:
+        return refused
+    return _page(request, "station/station.html", _form_context(office, request.GET))
+
+
+def _form_context(office, query, **extra):
+    chosen_events = query.getlist("event") or list(print_station.PRESET_EVENTS)
+    return {
+        "office": office,
+        "choices": print_station.language_choices(office),
+        "events": print_station.life_events(),
+        "chosen": {
+            "lang": query.get("lang", ""),
+            "events": chosen_events,
+            "layout": query.get("layout", "cards"),
+        },
+        **extra,
+    }
+
+
+@require_safe
+@login_required(login_url=LOGIN_URL)
+def station_pdf(request):
+    office, refused = _office(request)
+    if refused:
+        return refused
+    query = request.GET
+    try:
+        plan = print_station.order(
+            query.get("lang", ""), query.getlist("event"), query.get("layout", "")
+        )
+        if plan.missing and query.get("partial") != "1":
+            # Never leave something out silently: say what is missing, offer the rest.
+            context = _form_context(office, query, plan=plan)
+            return _page(request, "station/station.html", context, status=200)
+        data = print_station.pdf(plan, office)
+    except NotPrintable as error:
+        context = _form_context(office, query, error=str(error))
+        return _page(request, "station/station.html", context, status=400)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{print_station.file_name(plan)}"'
+    return response
+
+
+class StationLogin(auth_views.LoginView):
+    template_name = "station/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("station")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "language": languages.source()}
+
+    def dispatch(self, request, *args, **kwargs):
+        with translation.override(languages.SOURCE_LANGUAGE):
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            return response
