@@ -15,3 +15,17 @@ class DialogueConfig(AppConfig):
         # Django's LANG_INFO lacks so, ti, am, ps, ku, Dari and easy-read Swedish;
         # get_language_info() and the {% get_language_info %} tag need them.
         locale.LANG_INFO.update(languages.django_lang_info())
+
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_sync_roles, sender=self)
+
+
+def _sync_roles(sender, using="default", **kwargs):
+    from django.contrib.auth.management import create_permissions
+
+    from dialogue import roles
+
+    # This app may migrate before auth's own handler has made this app's new permissions.
+    create_permissions(sender, verbosity=0, using=using)
+    roles.sync_roles()

@@ -9,6 +9,9 @@ of a migration as well as on the live one, so the roles are defined once, here.
 - Service-office staff only print, at /print/; they never see the admin.
 - Follow-up reads the indicators.
 - Administrators manage users, groups, workflows and everything else; only they can give rights.
+
+After every migrate the groups are synced again (dialogue.apps), so a new model's permissions
+reach the administrators and a changed role reaches its group.
 """
 
 from __future__ import annotations
@@ -107,6 +110,8 @@ def sync_roles(apps=live_apps) -> None:
     Group.objects.filter(name__in=WAGTAIL_DEFAULTS, user=None).delete()
     for name, wanted in ROLES.items():
         _group(apps, name, wanted)
+    for model in CONTENT:  # so that administrators get them in the first migrate too
+        _permissions(apps, [("dialogue", f"{action}_{model}") for action in WAGTAIL_EXTRAS])
     administrators = Group.objects.get_or_create(name=ADMINISTRATORS)[0]
     administrators.permissions.set(Permission.objects.all())
     for agency in apps.get_model("dialogue", "Agency").objects.all():

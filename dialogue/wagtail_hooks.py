@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from dialogue import (
+    admin_panels,
     admin_views,
     exchange_views,
     indicator_views,
@@ -30,8 +31,11 @@ from dialogue.models import (
     Audience,
     AudioRecording,
     DialogueCard,
+    GroupLanguages,
     JointMessage,
     LifeEvent,
+    Office,
+    StaffProfile,
 )
 
 SV = languages.SOURCE_LANGUAGE
@@ -218,6 +222,36 @@ class AudioRecordingViewSet(SnippetViewSet):
     ]
 
 
+class OfficeViewSet(SnippetViewSet):
+    model = Office
+    icon = "home"
+    menu_label = _("Offices")
+    list_display = ["name", "agency"]
+    search_fields = ["name"]
+    panels = [FieldPanel("name"), FieldPanel("agency")]
+
+
+class StaffProfileViewSet(SnippetViewSet):
+    """Which office a service-office user prints for (prints are counted per office)."""
+
+    model = StaffProfile
+    icon = "user"
+    menu_label = _("Office staff")
+    list_display = ["user", "office"]
+    list_filter = ["office"]
+    panels = [FieldPanel("user"), FieldPanel("office")]
+
+
+class GroupLanguagesViewSet(SnippetViewSet):
+    """Which languages a translator or language-reviewer group may change."""
+
+    model = GroupLanguages
+    icon = "globe"
+    menu_label = _("Translator languages")
+    list_display = ["group", "languages"]
+    panels = [FieldPanel("group"), FieldPanel("languages")]
+
+
 class JobbaISverigeGroup(SnippetViewSetGroup):
     menu_label = _("Jobba i Sverige")
     menu_icon = "clipboard-list"
@@ -229,10 +263,18 @@ class JobbaISverigeGroup(SnippetViewSetGroup):
         AudioRecordingViewSet,
         AudienceViewSet,
         AgencyViewSet,
+        OfficeViewSet,
+        StaffProfileViewSet,
+        GroupLanguagesViewSet,
     )
 
 
 register_snippet(JobbaISverigeGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def role_panels(request, panels):
+    panels.extend(admin_panels.panels_for(request.user))
 
 
 @hooks.register("construct_main_menu")

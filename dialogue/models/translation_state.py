@@ -30,6 +30,7 @@ class TranslationState(models.Model):
         permissions = [
             ("translate", _("Can translate the languages of their groups")),
             ("approve_translation", _("Can approve translations")),
+            ("translate_any_language", _("Can translate every language")),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -62,3 +63,18 @@ class GroupLanguages(models.Model):
 
     def codes(self) -> set[str]:
         return {code.strip() for code in self.languages.split(",") if code.strip()}
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from dialogue import languages as registry
+
+        unknown = sorted(c for c in self.codes() if c not in set(registry.codes()) - {"sv"})
+        if unknown or not self.codes():
+            known = ", ".join(language.code for language in registry.targets())
+            raise ValidationError(
+                {
+                    "languages": _("Unknown language codes: %(codes)s. Use some of: %(known)s")
+                    % {"codes": ", ".join(unknown) or "–", "known": known}
+                }
+            )
