@@ -1,31 +1,110 @@
-"""The partner material page: download print-ready packs without an account ([W] designs it
-fully). Thin: packs come from print.packs."""
+"""The partner material page: download print-ready packs without an account, see which version
+they are and what changed (also as an Atom feed). Thin: packs come from print.packs, versions
+and changes from dialogue.changes."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_safe
 
-from dialogue import indicators, languages
+from dialogue import changes, indicators, languages
 from dialogue.models import Audience, Event
 from print import packs, service
 from print.content import NotPrintable
 from print.pages import FINISHES
 
+# The finishes print.pages knows, as a partner reads them.
+FINISH_LABELS = {
+    "office": pgettext_lazy("partner page", "Office printer (A6 cards and 4 cards per A4)"),
+    "print-shop": pgettext_lazy("partner page", "Print shop (3 mm bleed, crop marks)"),
+}
+
 
 @require_safe
 def material(request):
+    materials = changes.by_audience()
+    printable = packs.printable_by_audience([item.audience for item in materials])
     audiences = [
-        {"audience": audience, "languages": packs.printable_languages(audience)}
-        for audience in Audience.objects.prefetch_related("cards")
+        {
+            "audience": item.audience,
+            "version": item.version,
+            "changes": item.changes,
+            "languages": printable[item.audience.pk],
+        }
+        for item in materials
     ]
+    finishes = [(finish, FINISH_LABELS[finish]) for finish in FINISHES]
     with translation.override(languages.SOURCE_LANGUAGE):
         return render(
             request,
             "public/material.html",
-            {"audiences": audiences, "language": languages.source(), "finishes": FINISHES},
+            {"audiences": audiences, "language": languages.source(), "finishes": finishes},
         )
+
+
+class MaterialFeed(Feed):
+    """Atom feed of what was published lately in any pack, for partners who reprint."""
+
+    feed_type = Atom1Feed
+    language = languages.SOURCE_LANGUAGE
+    author_name = "Jobba i Sverige"  # the service, never the person who published
+
+    def __call__(self, request, *args, **kwargs):
+        with translation.override(languages.SOURCE_LANGUAGE):
+            return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return pgettext("partner page", "Jobba i Sverige: changes to the material for partners")
+
+    def subtitle(self):
+        return pgettext(
+            "partner page",
+            "Dialogue cards, joint messages and life events published in the print-ready packs.",
+        )
+
+    def link(self):
+        return reverse("material")
+
+    def feed_url(self):
+        return reverse("material_feed")
+
+    def items(self):
+        return changes.recent()
+
+    def item_title(self, change):
+        return f"{change.label}: {change.title}"
+
+    def item_description(self, change):
+        names = ", ".join(audience.name_sv for audience in change.audiences)
+        return escape(pgettext("partner page", "In the packs for: %(names)s") % {"names": names})
+
+    def item_link(self, change):
+        return f"{reverse('material')}#audience-{change.audiences[0].slug}"
+
+    def item_pubdate(self, change):
+        return change.published_at
+
+    def item_updateddate(self, change):
+        return change.published_at  # Atom requires <updated> on every entry
+
+    def item_guid(self, change):
+        # A tag URI from the log entry: the same on every host the site is reached by.
+        host = urlsplit(settings.SITE_URL).hostname
+        return f"tag:{host},{change.published_at:%Y-%m-%d}:material/publication/{change.id}"
+
+    item_guid_is_permalink = False
+
+
+material_feed = require_safe(MaterialFeed())
 
 
 def _refused(request, error):

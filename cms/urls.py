@@ -1,9 +1,10 @@
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import material_views, qr_views, views
+from cms import material_views, qr_views, station_views, views
 from cms.converters import LanguageConverter
 
 register_converter(LanguageConverter, "lang")
@@ -14,6 +15,13 @@ urlpatterns = [
     path("material/", material_views.material, name="material"),
     path("material/<slug:slug>/pack.zip", material_views.pack_download, name="pack_download"),
     path("material/poster.pdf", material_views.poster_download, name="poster_download"),
+    path("material/feed.atom", material_views.material_feed, name="material_feed"),
+    path("print/", station_views.station, name="station"),
+    path("print/pdf/", station_views.station_pdf, name="station_pdf"),
+    path("print/login/", station_views.StationLogin.as_view(), name="station_login"),
+    path(
+        "print/logout/", auth_views.LogoutView.as_view(next_page="station"), name="station_logout"
+    ),
     path("q/<str:code>/", qr_views.card_any_language, name="qr_card_any"),
     path("q/<str:code>/<lang:lang>/", qr_views.card_in_language, name="qr_card"),
     path("audio/<int:pk>/<str:name>", qr_views.audio_file, name="audio_file"),

@@ -37,6 +37,7 @@ from dialogue.models import (
     Office,
     StaffProfile,
 )
+from dialogue.review_views import ReviewerCompareView, ReviewerHistoryView
 
 SV = languages.SOURCE_LANGUAGE
 
@@ -83,6 +84,8 @@ class AgencyViewSet(SnippetViewSet):
 
 
 class LifeEventViewSet(SnippetViewSet):
+    history_view_class = ReviewerHistoryView
+    revisions_compare_view_class = ReviewerCompareView
     model = LifeEvent
     icon = "calendar-alt"
     menu_label = _("Life events")
@@ -105,6 +108,8 @@ class LifeEventViewSet(SnippetViewSet):
 
 
 class JointMessageViewSet(SnippetViewSet):
+    history_view_class = ReviewerHistoryView
+    revisions_compare_view_class = ReviewerCompareView
     model = JointMessage
     icon = "openquote"
     menu_label = _("Joint messages")
@@ -142,6 +147,8 @@ class JointMessageViewSet(SnippetViewSet):
 
 
 class DialogueCardViewSet(SnippetViewSet):
+    history_view_class = ReviewerHistoryView
+    revisions_compare_view_class = ReviewerCompareView
     model = DialogueCard
     icon = "clipboard-list"
     menu_label = _("Dialogue cards")

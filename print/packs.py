@@ -9,6 +9,8 @@ import json
 import zipfile
 from collections.abc import Sequence
 
+from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,22 +42,41 @@ def parse_languages(value: str | Sequence[str]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def audience_cards(audience) -> list:
+def audience_cards(audience, live_cards=None) -> list:
     chosen = {card.pk for card in audience.cards.all()}
-    return [card for card in content.live_cards() if card.pk in chosen]
+    live_cards = content.live_cards() if live_cards is None else live_cards
+    return [card for card in live_cards if card.pk in chosen]
 
 
 def printable_languages(audience) -> list[languages.Language]:
-    """Languages in which every published card of the audience is fully translated."""
-    cards = audience_cards(audience)
-    if not cards:
-        return []
-    approved = Approved(cards)
-    return [
-        language
-        for language in languages.enabled()
-        if all(approved.complete(card, language.code) for card in cards)
-    ]
+    """Languages in which every published card of the audience can be printed."""
+    return printable_by_audience([audience])[audience.pk]
+
+
+def printable_by_audience(audiences) -> dict[int, list[languages.Language]]:
+    """The printable languages of each audience, from one load of the live cards.
+
+    Printable is what pack_zip accepts: approved, and not outdated unless PRINT_ALLOW_OUTDATED.
+    """
+    audiences = list(audiences)
+    prefetch_related_objects(audiences, "cards")
+    live = content.live_cards()
+    approved = Approved(live)
+
+    def printable(card, code):
+        if not approved.complete(card, code):
+            return False
+        return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, code)
+
+    result = {}
+    for audience in audiences:
+        cards = audience_cards(audience, live)
+        result[audience.pk] = [
+            language
+            for language in languages.enabled()
+            if cards and all(printable(card, language.code) for card in cards)
+        ]
+    return result
 
 
 def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -> bytes:

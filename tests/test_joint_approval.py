@@ -131,3 +131,63 @@ def test_each_approver_sees_only_what_waits_for_her(people):
     assert task.get_task_states_user_can_moderate(people["mv"]).count() == 0
     assert task.get_task_states_user_can_moderate(people["editor"]).count() == 0
     assert TaskState.objects.reviewable_by(people["fk"]).count() == 1
+
+
+def test_history_compare_and_comments_are_there_for_approvers(client, people):
+    card = DialogueCard.objects.get(slug=CARD)
+    card.title_sv = "En titel att jämföra"
+    card.save_revision(user=people["editor"])
+    card.get_workflow().start(card, people["editor"])
+    client.force_login(people["fk"])
+    base = "/admin/snippets/dialogue/dialoguecard"
+    history = client.get(f"{base}/history/{card.pk}/")
+    assert history.status_code == 200
+    compare = client.get(f"{base}/history/{card.pk}/revisions/compare/live...latest/")
+    page = compare.content.decode()
+    assert compare.status_code == 200 and "En titel att jämföra" in page
+    act(client, card, "reject", comment="Kortare, tack")
+    state = card.current_workflow_state
+    state.refresh_from_db()
+    assert state.status == "needs_changes"
+    assert state.task_states.get().comment == "Kortare, tack"
+
+
+def test_scheduled_publishing_waits_for_its_time_after_approval(people):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    message = JointMessage.objects.get(slug="barnbidrag")  # owned by FK alone
+    old = message.headline_sv
+    message.headline_sv = "Barnbidraget höjs i januari."
+    message.go_live_at = timezone.now() + timedelta(days=30)
+    message.save_revision(user=people["editor"])
+    message.get_workflow().start(message, people["editor"])
+    state = message.current_workflow_task_state.specific
+    state.task.specific.on_action(state, people["fk"], "approve")
+    message.refresh_from_db()
+    assert message.headline_sv == old  # approved, scheduled, not yet live
+    revision = message.latest_revision
+    assert revision.approved_go_live_at is not None
+    past = timezone.now() - timedelta(minutes=1)  # the day has come
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled")
+    message.refresh_from_db()
+    assert message.headline_sv == "Barnbidraget höjs i januari."
+
+
+def test_a_locked_card_cannot_be_saved_by_another_editor(client, people, django_user_model):
+    card = DialogueCard.objects.get(slug=CARD)
+    card.locked, card.locked_by = True, people["editor"]
+    card.save(update_fields=["locked", "locked_by"])
+    other = django_user_model.objects.create_user("ed2", password="pw")
+    other.groups.add(Group.objects.get(name=roles.EDITORS))
+    client.force_login(other)
+    data = form_data(client.get(edit_url(card)).content.decode())
+    data["title_sv"] = ["Ändrad av någon annan"]
+    client.post(edit_url(card), data)
+    card.refresh_from_db()
+    assert card.latest_revision.as_object().title_sv != "Ändrad av någon annan"
