@@ -101,3 +101,20 @@ def test_demo_users_with_printed_passwords_when_debug_is_on(settings, client):
     before = row_counts()
     run()
     assert row_counts() == before
+
+
+def test_one_demo_user_per_role(settings, client):
+    from django.contrib.auth.models import Group
+
+    from dialogue import roles
+
+    settings.DEBUG = True
+    run()
+    by_language = ["Översättare tigrinska", "Språkgranskare tigrinska"]  # the translator roles
+    role_groups = [roles.EDITORS, roles.SERVICE_OFFICE, roles.FOLLOW_UP, roles.ADMINISTRATORS]
+    role_groups += [roles.APPROVERS_PREFIX + "AF", *by_language]
+    for name in role_groups:
+        assert Group.objects.get(name=name).user_set.exists(), name
+    assert client.login(username="servicekontor", password="jobba-servicekontor-demo")
+    assert client.get("/print/").status_code == 200
+    assert client.get("/admin/").status_code == 302  # the print station only
