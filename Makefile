@@ -5,8 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 # Debian packages: gettext compiles catalogues; Noto fonts print every script; libicu-dev builds
 # PyICU (bidi, line breaking); poppler-utils and zbar-tools let the tests read PDFs and QR codes;
-# espeak-ng and lame make the demo's computer-voice recordings.
-DEBIAN_PACKAGES := gettext fonts-noto-core libicu-dev pkg-config poppler-utils zbar-tools \
+# espeak-ng and lame make the demo's computer-voice recordings; chromium runs the browser tests.
+DEBIAN_PACKAGES := gettext fonts-noto-core libicu-dev pkg-config poppler-utils zbar-tools chromium \
 	espeak-ng lame
 
 .PHONY: run test system venv messages catalogues lint format clean

@@ -28,6 +28,11 @@ urlpatterns = [
     path("sw.js", qr_views.service_worker, name="service_worker"),
     path("", views.choose_language, name="choose_language"),
     path("<lang:lang>/", views.life_event_list, name="life_event_list"),
+    path(
+        "<lang:lang>/tillganglighet/",
+        views.accessibility_statement,
+        name="accessibility_statement",
+    ),
     path("<lang:lang>/<slug:slug>/", views.life_event_detail, name="life_event_detail"),
 ]
 

@@ -1,5 +1,6 @@
 """Public pages. Thin: content comes resolved from dialogue.reading, text from catalogues."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import translation
@@ -76,3 +77,20 @@ def page_not_found(request, exception=None):
     first = request.path.strip("/").split("/")[0]
     language = languages.get(first) or languages.source()
     return _render(request, "404.html", language, {}, status=404)
+
+
+# The statement is a document the law asks for in Swedish; English is offered beside it.
+STATEMENT_LANGUAGES = ("sv", "en")
+
+
+@require_safe
+def accessibility_statement(request, lang):
+    language = _language_or_404(lang)
+    if language.code not in STATEMENT_LANGUAGES:
+        raise Http404("The statement is in Swedish and English")
+    return _render(
+        request,
+        f"public/accessibility_{language.code}.html",
+        language,
+        {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL},
+    )

@@ -140,3 +140,14 @@ def test_life_event_page_queries_do_not_grow_with_cards(client, django_assert_ma
         body = client.get("/ar/sfi/").content.decode()
     assert body.count('class="card"') >= 25
     assert len(many) == len(few)
+
+
+def test_accessibility_statement_in_swedish_and_english_linked_from_every_footer(client):
+    swedish = client.get("/sv/tillganglighet/").content.decode()
+    assert "Tillgänglighetsredogörelse" in swedish and "digg.se" in swedish
+    assert "Accessibility statement" in client.get("/en/tillganglighet/").content.decode()
+    assert client.get("/ar/tillganglighet/").status_code == 404
+    assert 'href="/sv/tillganglighet/"' in client.get("/sv/").content.decode()
+    arabic = client.get("/ar/folkbokforing/").content.decode()
+    assert 'href="/en/tillganglighet/" hreflang="en">بيان إمكانية الوصول<' in arabic
+    assert 'href="/sv/tillganglighet/"' in client.get("/material/").content.decode()

@@ -208,3 +208,6 @@ PRINT_ALLOW_OUTDATED = env.bool("PRINT_ALLOW_OUTDATED", False)
 # The public site and print use approved translations only; while a language is being rolled
 # out, this lets them use translations nobody has reviewed yet.
 TRANSLATIONS_SHOW_UNREVIEWED = env.bool("TRANSLATIONS_SHOW_UNREVIEWED", False)
+
+# Where the accessibility statement tells people to report a barrier (shown when set).
+ACCESSIBILITY_CONTACT_EMAIL = env.str("ACCESSIBILITY_CONTACT_EMAIL", "")
