@@ -191,3 +191,27 @@ def test_a_locked_card_cannot_be_saved_by_another_editor(client, people, django_
     client.post(edit_url(card), data)
     card.refresh_from_db()
     assert card.latest_revision.as_object().title_sv != "Ändrad av någon annan"
+
+
+def test_dashboards_greet_each_role_with_its_work(client, people, django_user_model):
+    message = JointMessage.objects.get(slug="sfi-gratis")
+    message.headline_sv = "Ett utkast som ingen har skickat in"
+    message.save_revision(user=people["editor"])
+    card = DialogueCard.objects.get(slug=CARD)
+    card.title_sv = "Ett förslag hos myndigheterna"
+    card.save_revision(user=people["editor"])
+    card.get_workflow().start(card, people["editor"])
+
+    client.force_login(people["editor"])
+    home = client.get("/admin/").content.decode()
+    assert "Ett utkast som ingen har skickat in" in home
+    assert "Ett förslag hos myndigheterna" in home and "AF, FK" in home
+
+    client.force_login(people["fk"])
+    assert "Ett förslag hos myndigheterna" in client.get("/admin/").content.decode()
+
+    translator = django_user_model.objects.create_user("tr", password="pw")
+    translator.groups.add(roles.language_group("Översättare pashto", ["ps"]))
+    client.force_login(translator)
+    home = client.get("/admin/").content.decode()
+    assert "/admin/translations/ps/" in home and 'lang="ps"' in home
