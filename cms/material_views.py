@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_safe
 
+from cms import limits
 from dialogue import changes, indicators, languages
 from dialogue.models import Audience, Event
 from print import packs, service
@@ -125,6 +126,7 @@ def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
 
 
 @require_safe
+@limits.downloads
 def pack_download(request, slug):
     audience = get_object_or_404(Audience, slug=slug)
     codes = request.GET.getlist("lang")
@@ -142,6 +144,7 @@ def pack_download(request, slug):
 
 
 @require_safe
+@limits.downloads
 def poster_download(request):
     size = request.GET.get("size", "A4")
     event = request.GET.get("event") or None

@@ -10,6 +10,7 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from cms import limits
 from dialogue import languages
 from dialogue.models import StaffProfile
 from print import station as print_station
@@ -60,6 +61,7 @@ def _form_context(office, query, **extra):
 
 @require_safe
 @login_required(login_url=LOGIN_URL)
+@limits.prints
 def station_pdf(request):
     office, refused = _office(request)
     if refused:

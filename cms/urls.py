@@ -2,14 +2,17 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LoginView as AdminLogin
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import material_views, qr_views, station_views, views
+from cms import limits, material_views, qr_views, station_views, views
 from cms.converters import LanguageConverter
 
 register_converter(LanguageConverter, "lang")
 
 urlpatterns = [
+    # Before Wagtail's own: the same login view, rate limited against password guessing.
+    path("admin/login/", limits.logins(AdminLogin.as_view()), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("material/", material_views.material, name="material"),
@@ -18,7 +21,7 @@ urlpatterns = [
     path("material/feed.atom", material_views.material_feed, name="material_feed"),
     path("print/", station_views.station, name="station"),
     path("print/pdf/", station_views.station_pdf, name="station_pdf"),
-    path("print/login/", station_views.StationLogin.as_view(), name="station_login"),
+    path("print/login/", limits.logins(station_views.StationLogin.as_view()), name="station_login"),
     path(
         "print/logout/", auth_views.LogoutView.as_view(next_page="station"), name="station_logout"
     ),

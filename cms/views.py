@@ -94,3 +94,12 @@ def accessibility_statement(request, lang):
         language,
         {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL},
     )
+
+
+def rate_limited(request, exception=None):
+    """Too many requests from one address (django-ratelimit): say so and when to come back."""
+    first = request.path.strip("/").split("/")[0]
+    language = languages.get(first) or languages.source()
+    response = _render(request, "429.html", language, {}, status=429)
+    response["Retry-After"] = "60"
+    return response

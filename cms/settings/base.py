@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +62,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "cms.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -127,6 +131,9 @@ if S3_BUCKET:
             "default_acl": None,
             "querystring_auth": env.bool("S3_QUERYSTRING_AUTH", False),
             "file_overwrite": False,
+            # Whatever reaches the media domain downloads, never renders (no HTML or SVG
+            # from an upload runs in a browser); audio and PDFs are served through our views.
+            "object_parameters": {"ContentDisposition": "attachment"},
         },
     }
 else:
@@ -211,3 +218,31 @@ TRANSLATIONS_SHOW_UNREVIEWED = env.bool("TRANSLATIONS_SHOW_UNREVIEWED", False)
 
 # Where the accessibility statement tells people to report a barrier (shown when set).
 ACCESSIBILITY_CONTACT_EMAIL = env.str("ACCESSIBILITY_CONTACT_EMAIL", "")
+
+# Content-Security-Policy (django-csp) on every public page: our own scripts, styles, media and
+# audio only, nothing inline. Wagtail's admin needs inline scripts and styles, so it is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Rate limits (django-ratelimit, counted in the cache: Redis in production) per client address.
+# Building packs and PDFs costs CPU; logins are guessed at. Behind a proxy, name its header.
+RATELIMIT_VIEW = "cms.views.rate_limited"
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", "") or None
+RATE_DOWNLOADS = env.str("RATE_DOWNLOADS", "60/m")
+RATE_PRINTS = env.str("RATE_PRINTS", "60/m")
+RATE_LOGINS = env.str("RATE_LOGINS", "10/m")

@@ -15,3 +15,5 @@ STORAGES = {  # noqa: F405
 }
 # A test host Django's test client uses.
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# The whole suite downloads far more than a visitor would; rate-limit tests set their own rates.
+RATE_DOWNLOADS = RATE_PRINTS = RATE_LOGINS = "100000/m"
