@@ -2,6 +2,11 @@
 
 The key is made of the content fingerprints, language, layout, finish and renderer version,
 so an edit makes the next request render afresh and a repeat request is served as stored.
+
+Two requests for the same missing file build it once: the second waits on a lock and then reads
+what the first stored. Readers only ever see complete files: a local file is written aside and
+renamed into place (S3 puts are atomic already), so a worker killed mid-write leaves at most a
+".partial" file that nobody serves.
 """
 
 from __future__ import annotations
@@ -9,12 +14,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import uuid
 from collections.abc import Callable
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 
 from print.documents.base import RENDERER_VERSION
+from print.locks import build_lock
 
 logger = logging.getLogger(__name__)
 PREFIX = "print-cache"
@@ -29,14 +37,30 @@ def path(kind: str, digest: str, extension: str) -> str:
     return f"{PREFIX}/{RENDERER_VERSION}/{kind}/{digest}.{extension}"
 
 
+def _read(name: str) -> bytes | None:
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
+
+
+def store(name: str, data: bytes) -> None:
+    """Put a complete file at `name`, never a partial one."""
+    if isinstance(default_storage, FileSystemStorage):
+        partial = default_storage.save(f"{name}.partial-{uuid.uuid4().hex}", ContentFile(data))
+        os.replace(default_storage.path(partial), default_storage.path(name))
+    elif not default_storage.exists(name):
+        default_storage.save(name, ContentFile(data))
+
+
 def get_or_build(kind: str, parts: list, extension: str, build: Callable[[], bytes]) -> bytes:
     name = path(kind, key(kind, *parts), extension)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            return stored.read()
-    data = build()
-    if not default_storage.exists(name):
-        saved = default_storage.save(name, ContentFile(data))
-        if saved != name:  # another process stored it first; keep one copy
-            default_storage.delete(saved)
+    data = _read(name)
+    if data is not None:
+        return data
+    with build_lock(name):
+        data = _read(name)  # built by whoever held the lock before us
+        if data is None:
+            data = build()
+            store(name, data)
     return data

@@ -1,13 +1,15 @@
 """The test suite. Each override says why it differs from base."""
 
 from .base import *  # noqa: F403
+from .base import env
 
 # Tests never need a real secret.
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 # Hashing with the default PBKDF2 makes every login in tests take ~0.3 s.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Tests must not see files or content from a developer's var/.
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# Tests must not see files or content from a developer's var/; scripts run by tests/isolated.py
+# get a media folder of their own.
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media")  # noqa: F405
 # The manifest-free storage lets tests render templates without running collectstatic.
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
