@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue import languages, printable, translation_status
+from dialogue import languages, text_rules, translation_status
 from dialogue.models import DialogueCard, JointMessage, LifeEvent, MessageLink
 from dialogue.translation_status import Status, Unit
 
@@ -31,6 +31,9 @@ XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 FINGERPRINT = re.compile(r"source-fingerprint:\s*([0-9a-f]{64})")
 JIS_NS = "urn:jobba-i-sverige"
 MODELS = {m._meta.model_name: m for m in (LifeEvent, JointMessage, DialogueCard, MessageLink)}
+
+
+MAX_IMPORT_BYTES = 10 * 2**20  # every text of one language is well under 1 MB
 
 
 class ExchangeError(Exception):
@@ -249,6 +252,13 @@ def _resolve(unit_ref: str) -> Unit | None:
 def import_file(
     data: bytes, fmt: str, expected_language: str = "", dry_run: bool = False, user=None
 ) -> Report:
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ExchangeError(
+            _("The file is %(size)s MB; an exchange file is at most %(limit)s MB.")
+            % {"size": round(len(data) / 2**20), "limit": MAX_IMPORT_BYTES // 2**20}
+        )
+    if not data.strip():
+        raise ExchangeError(_("The file is empty."))
     code, entries = parse_xliff(data) if fmt == "xliff" else parse_po(data)
     language = _language(code)
     if user is not None and not translation_status.can_translate(user, code):
@@ -284,12 +294,8 @@ def import_file(
         target = entry.target.strip()
         if not target:
             continue
-        chars = printable.chars_without_glyph(target, language.code)
-        if chars:
-            problems.append(
-                _("%(id)s: characters that cannot be printed: %(chars)s")
-                % {"id": entry.unit_id, "chars": printable.describe(chars)}
-            )
+        for problem in text_rules.problems(target, language.code):
+            problems.append(f"{entry.unit_id}: {problem}")
         limit = max_length(unit)
         if limit and len(target) > limit:
             problems.append(

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_http_methods
 from dialogue import exchange, languages, translation_status
 
 FORMATS = {"xliff": ("application/x-xliff+xml", "xlf"), "po": ("text/x-gettext-translation", "po")}
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # a whole language is well under 1 MB
 
 
 def _target_language(request, lang: str) -> languages.Language:
@@ -51,8 +50,11 @@ def _uploaded(request) -> tuple[bytes, str] | None:
     """The file and its format, from the upload or from the confirmation form."""
     if "file" in request.FILES:
         upload = request.FILES["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise exchange.ExchangeError(_("The file is larger than 5 MB."))
+        if upload.size > exchange.MAX_IMPORT_BYTES:
+            raise exchange.ExchangeError(
+                _("The file is larger than %(limit)s MB.")
+                % {"limit": exchange.MAX_IMPORT_BYTES // 2**20}
+            )
         fmt = "po" if upload.name.lower().endswith(".po") else "xliff"
         return upload.read(), fmt
     if request.POST.get("data"):

@@ -6,7 +6,6 @@ A card must never print boxes: every character of every translation needs a glyp
 from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.utils.translation import gettext as _
 
 from dialogue import languages
 
@@ -22,25 +21,19 @@ def chars_without_glyph(text: str, code: str) -> list[str]:
     return fonts.uncovered(text, code)
 
 
-def unprintable(obj) -> dict[str, list[str]]:
-    """{field_suffix: [characters]} for every translated field with characters no font has."""
-    found = {}
+def check(obj):
+    """Raise ValidationError for any text that breaks the text rules (glyphs, invisible and
+    direction characters, overlong words); Swedish fields get the error on the field."""
+    from dialogue import text_rules
+
+    errors: dict[str, list[str]] = {}
     for field in obj.translated_fields:
         for language in languages.enabled():
-            chars = chars_without_glyph(obj.text(field, language.code), language.code)
-            if chars:
-                found[f"{field}_{language.field_suffix}"] = chars
-    return found
-
-
-def check(obj):
-    """Raise ValidationError naming the characters; Swedish fields get the error on the field."""
-    errors: dict[str, list[str]] = {}
-    for field_name, chars in unprintable(obj).items():
-        message = _("Characters that cannot be printed: %(chars)s") % {"chars": describe(chars)}
-        if field_name.endswith(f"_{languages.source().field_suffix}"):
-            errors.setdefault(field_name, []).append(message)
-        else:
-            errors.setdefault(NON_FIELD_ERRORS, []).append(f"{field_name}: {message}")
+            field_name = f"{field}_{language.field_suffix}"
+            for message in text_rules.problems(obj.text(field, language.code), language.code):
+                if language.is_source:
+                    errors.setdefault(field_name, []).append(message)
+                else:
+                    errors.setdefault(NON_FIELD_ERRORS, []).append(f"{field_name}: {message}")
     if errors:
         raise ValidationError(errors)

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from dialogue import exchange, languages, printable, translation_status
+from dialogue import exchange, languages, text_rules, translation_status
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
 from dialogue.translation_status import Status, Unit
 
@@ -136,12 +136,8 @@ def _save(request, units, language, may_approve) -> dict[str, list[str]]:
         approve = may_approve and request.POST.get(f"approve:{ref}") == "on"
         if text == current and not approve:
             continue
-        chars = printable.chars_without_glyph(text, language.code)
-        if chars:
-            errors.setdefault(ref, []).append(
-                _("Characters that cannot be printed: %(chars)s")
-                % {"chars": printable.describe(chars)}
-            )
+        for problem in text_rules.problems(text, language.code):
+            errors.setdefault(ref, []).append(problem)
         limit = exchange.max_length(unit)
         if limit and len(text) > limit:
             errors.setdefault(ref, []).append(
