@@ -20,6 +20,10 @@ class DialogueConfig(AppConfig):
 
         post_migrate.connect(_sync_roles, sender=self)
 
+        from dialogue import content_version
+
+        content_version.connect()
+
 
 def _sync_roles(sender, using="default", **kwargs):
     from django.contrib.auth.management import create_permissions

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from dialogue import languages, pictograms
+from dialogue import content_version, languages, pictograms
 from dialogue.approved import Approved
 from dialogue.languages import Language
 from dialogue.models import AudioRecording, CardMessage, DialogueCard, JointMessage, LifeEvent
@@ -138,6 +138,10 @@ def _live_messages():
 
 
 def life_events(language: Language) -> list[LifeEventSummary]:
+    return content_version.cached("life_events", (language.code,), lambda: _life_events(language))
+
+
+def _life_events(language: Language) -> list[LifeEventSummary]:
     events = list(LifeEvent.objects.filter(live=True))
     approved = Approved(events)
     return [
@@ -153,6 +157,12 @@ def life_events(language: Language) -> list[LifeEventSummary]:
 
 def life_event(language: Language, slug: str) -> LifeEventView | None:
     """One life event with its live cards and messages, or None when there is no such live event."""
+    return content_version.cached(
+        "life_event", (language.code, slug), lambda: _life_event(language, slug)
+    )
+
+
+def _life_event(language: Language, slug: str) -> LifeEventView | None:
     event = LifeEvent.objects.filter(live=True, slug=slug).first()
     if event is None:
         return None
@@ -199,6 +209,10 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
 
 def card_count_by_language() -> dict[str, int]:
     """How many live cards are fully translated, per language (for the language chooser)."""
+    return content_version.cached("card_count", (), _card_count_by_language)
+
+
+def _card_count_by_language() -> dict[str, int]:
     cards = list(
         DialogueCard.objects.filter(live=True).prefetch_related(
             Prefetch(
@@ -268,6 +282,12 @@ def _card_for_page(card_id):
 
 
 def qr_card(card_id, language: Language) -> QrCardView:
+    return content_version.cached(
+        "qr_card", (card_id, language.code), lambda: _qr_card(card_id, language)
+    )
+
+
+def _qr_card(card_id, language: Language) -> QrCardView:
     from dialogue import audio
 
     card = _card_for_page(card_id)

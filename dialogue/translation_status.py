@@ -96,6 +96,9 @@ def record(obj, field: str, code: str, status: str = Status.TRANSLATED):
 
 def accept_minor_edit(obj):
     """A Swedish change that does not change the meaning (a typo): translations stay current."""
+    from dialogue import content_version
+
+    content_version.bump()  # a queryset update sends no signal
     for unit in units_of(obj):
         TranslationState.objects.filter(
             content_type=ContentType.objects.get_for_model(unit.obj),

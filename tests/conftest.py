@@ -1,6 +1,7 @@
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -10,6 +11,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo content; each test's changes are rolled back."""
     with django_db_blocker.unblock():
         call_command("load_demo", "--skip-audio", verbosity=0, stdout=StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The cache outlives each test's rolled-back transaction: start every test without it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ def test_drafts_and_unpublished_content_stay_off_the_public_site(client):
     body = client.get("/sv/folkbokforing/").content.decode()
     assert "Utkast som inte är granskat" not in body
     assert "Folkbokföring och personnummer" in body
-    DialogueCard.objects.filter(pk=card.pk).update(live=False)
+    DialogueCard.objects.get(pk=card.pk).unpublish()  # as the admin does it
     assert "Folkbokföring och personnummer" not in client.get("/sv/folkbokforing/").content.decode()
 
 

@@ -1,0 +1,64 @@
+"""One version for everything the public reads. Any change to content bumps it, so what is
+cached under it (dialogue.reading's view objects) is never served stale: with a shared cache
+(Redis, several app servers) at once, with a per-process cache within `TTL`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+
+from django.core.cache import cache
+
+KEY = "public-content-version"
+TTL = 300  # seconds: the longest a per-process cache may lag behind another process's change
+
+
+def current() -> str:
+    version = cache.get(KEY)
+    if version is None:
+        cache.add(KEY, uuid.uuid4().hex, None)  # the first process to ask sets it
+        version = cache.get(KEY)
+    return version
+
+
+def bump(*args, **kwargs) -> None:
+    """Content changed: everything cached under the old version is left to expire."""
+    cache.set(KEY, uuid.uuid4().hex, None)
+
+
+def cached(name: str, parts: tuple, build: Callable):
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"reading:{current()}:{name}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TTL)
+    return value
+
+
+def connect() -> None:
+    """Bump on every save, delete and publication of what the public reads."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import published, unpublished
+
+    from dialogue.models import (
+        Agency,
+        Audience,
+        AudioRecording,
+        CardMessage,
+        DialogueCard,
+        JointMessage,
+        LifeEvent,
+        MessageLink,
+        TranslationState,
+    )
+
+    for model in (Agency, Audience, AudioRecording, CardMessage, DialogueCard, JointMessage,
+                  LifeEvent, MessageLink, TranslationState):  # fmt: skip
+        post_save.connect(bump, sender=model, dispatch_uid=f"version-save-{model.__name__}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"version-del-{model.__name__}")
+    m2m_changed.connect(bump, dispatch_uid="version-m2m")
+    published.connect(bump, dispatch_uid="version-published")
+    unpublished.connect(bump, dispatch_uid="version-unpublished")
