@@ -18,7 +18,7 @@ class DialogueConfig(AppConfig):
 
         from django.db.models.signals import post_migrate
 
-        post_migrate.connect(_sync_roles, sender=self)
+        post_migrate.connect(_sync_roles, dispatch_uid="dialogue-sync-roles")
 
         from dialogue import content_version
 
@@ -26,10 +26,14 @@ class DialogueConfig(AppConfig):
 
 
 def _sync_roles(sender, using="default", **kwargs):
+    from django.apps import apps
     from django.contrib.auth.management import create_permissions
 
     from dialogue import roles
 
-    # This app may migrate before auth's own handler has made this app's new permissions.
+    # After the last app only, so that every app's permissions exist for the administrators;
+    # this handler runs before auth's own for that app, so make its permissions first.
+    if sender.label != list(apps.get_app_configs())[-1].label:
+        return
     create_permissions(sender, verbosity=0, using=using)
     roles.sync_roles()
