@@ -56,3 +56,20 @@ format: venv
 
 clean:
 	rm -rf $(VENV) var
+
+# Benchmarks ([B], docs/performance.md): `make bench` is the full run; pass BENCH_ARGS="--quick
+# --json bench.json" for the short one. wrk drives the page load; WeasyPrint, the baseline,
+# needs Pango, HarfBuzz's subsetter and the same Noto fonts as our print.
+BENCH_DEBIAN_PACKAGES := wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core
+
+.PHONY: bench
+bench: venv
+	@missing=""; for p in $(BENCH_DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Please install these Debian packages first:$$missing" >&2; exit 1; fi; \
+	fi
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -r bench/requirements.txt
+	$(BIN)/python -m bench $(BENCH_ARGS)
