@@ -19,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 
 from dialogue.approved import Approved
-from print import cache, content, layout, packs, shaping
+from print import cache, content, layout, packs, qr, shaping
 from print.documents.card import CardRenderer
 
 from . import data, weasy
@@ -54,9 +54,11 @@ def _all_cold() -> None:
 
 
 def forget_shaping() -> None:
-    """Our per-process text caches emptied; the fonts stay loaded (as in a warm worker)."""
+    """Our per-process text and QR caches emptied; the fonts stay loaded (a warm worker)."""
     shaping.shape.cache_clear()
     layout._width.cache_clear()
+    layout.layout.cache_clear()
+    qr.matrix.cache_clear()
 
 
 def card(lang: str, runs: int) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 from print.layout import Block, Line
@@ -32,19 +33,57 @@ def draw_block(canvas: Canvas, block: Block, x: float, top: float, align: str | 
 
 
 def draw_run(canvas: Canvas, run: ShapedRun, x: float, y: float):
-    text = canvas.beginText(x, y)
-    text.setFont(run.face.name, run.size)
-    text.textOut(run.glyphs)
+    code = _text_object(canvas, run, x, y)
     if run.rtl or not _reshaped(run):
-        canvas.drawText(text)
+        canvas._code.append(code)
         return
     # Marks the shaper moved or swapped for glyphs without a code point (Thai tone marks)
     # extract as private-use characters or stray marks: ActualText gives extraction the
     # run's real characters. Right-to-left runs extract well without it (worse with it).
     hex_text = run.text.encode("utf-16-be").hex().upper()
     canvas._code.append(f"/Span <</ActualText <FEFF{hex_text}>>> BDC")
-    canvas.drawText(text)
+    canvas._code.append(code)
     canvas._code.append("EMC")
+
+
+def _text_object(canvas: Canvas, run: ShapedRun, x: float, y: float) -> str:
+    """The run as one BT … ET with one TJ per font subset.
+
+    ReportLab's textOut writes a TJ per cluster (per letter in Latin text): three times the
+    operators, and the slowest part of drawing a card. Its placement is kept exactly: before
+    each glyph the shaper's x offset, after it the difference between the glyph's own width
+    and the shaper's advance. Runs with raised or lowered marks keep ReportLab's way.
+    """
+    data = run.glyphs.__shapeData__
+    if any(d.y_offset for d in data):
+        text = canvas.beginText(x, y)
+        text.setFont(run.face.name, run.size)
+        text.textOut(run.glyphs)
+        return text.getCode()
+    font, doc, escape = run.face.ttf, canvas._doc, canvas._escape
+    size = fp_str(run.size)
+    parts = [f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm"]
+    index = 0
+    for subset, chunk in font.splitString(run.glyphs, doc):
+        items: list[str] = []
+        adjust, glyphs = 0.0, bytearray()
+        for byte in chunk:
+            shaped = data[index]
+            index += 1
+            adjust -= shaped.x_offset
+            number = fp_str(adjust) if adjust else "0"
+            if number != "0":
+                if glyphs:
+                    items.append(f"({escape(bytes(glyphs))})")
+                    glyphs.clear()
+                items.append(number)
+            glyphs.append(byte)
+            adjust = shaped.width - shaped.x_advance + shaped.x_offset
+        if glyphs:
+            items.append(f"({escape(bytes(glyphs))})")
+        parts.append(f"{font.getSubsetInternalName(subset, doc)} {size} Tf [{' '.join(items)}] TJ")
+    parts.append("ET")
+    return " ".join(parts)
 
 
 PRIVATE_USE = (0xE000, 0xF900)

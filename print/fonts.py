@@ -8,6 +8,7 @@ and Thai text), chosen per character by coverage, never for a whole language.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from dialogue import languages
+from print import font_files
 
 
 class FontMissing(Exception):
@@ -76,7 +78,9 @@ def face(script: str, bold: bool = False) -> Face:
     path = find(filename)
     name = f"JiS-{Path(filename).stem}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path), shapable=True))
+        data = io.BytesIO(font_files.unhinted(path))
+        data.name = str(path)  # ReportLab names the file in its errors
+        pdfmetrics.registerFont(TTFont(name, data, shapable=True))
     return Face(name=name, path=path, script=script, bold=bold)
 
 

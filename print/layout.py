@@ -31,9 +31,11 @@ class Line:
     width: float = 0.0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
-    lines: list[Line]
+    """Laid-out lines; shared between callers (layout() is memoised), so never changed."""
+
+    lines: tuple[Line, ...]
     size: float
     leading: float
     rtl: bool
@@ -117,6 +119,9 @@ def _width(text: str, code: str, size: float, bold: bool, rtl: bool) -> float:
     return sum(shape(t, f, size, rtl, code).width for t, f in _face_runs(text, faces))
 
 
+# Fitting tries each size in turn and a pack lays out the same titles, labels and Swedish
+# backs again and again: the result depends only on the arguments, so it is kept per process.
+@lru_cache(maxsize=20_000)
 def layout(
     text: str,
     code: str,
@@ -134,7 +139,7 @@ def layout(
         if rtl:
             paragraph = isolate_numbers(paragraph)
         lines.extend(_paragraph_lines(paragraph, code, size, width, bold, rtl))
-    return Block(lines=lines, size=size, leading=leading, rtl=rtl, width=width)
+    return Block(lines=tuple(lines), size=size, leading=leading, rtl=rtl, width=width)
 
 
 def _segments(paragraph: str, code: str, size: float, width: float, bold: bool, rtl: bool):

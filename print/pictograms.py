@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from functools import cache
 
 from reportlab import rl_config
@@ -31,11 +30,10 @@ def draw(canvas: Canvas, name: str, x: float, y: float, size: float):
     # renderPDF starts every drawing on the graphics base font, Helvetica, which is never
     # embedded (a print shop's preflight rejects it): make it ours.
     rl_config.defaultGraphicsFontName = fonts.base().name
-    drawing = copy.deepcopy(_drawing(name))
+    drawing = _drawing(name)
     scale = size / max(drawing.width, drawing.height)
-    drawing.scale(scale, scale)
-    drawing.width *= scale
-    drawing.height *= scale
-    canvas.saveState()
-    renderPDF.draw(drawing, canvas, x, y)
+    canvas.saveState()  # scale the canvas, not a copy of the drawing: the shared one stays as read
+    canvas.translate(x, y)
+    canvas.scale(scale, scale)
+    renderPDF.draw(drawing, canvas, 0, 0)
     canvas.restoreState()

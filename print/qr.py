@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
@@ -11,11 +13,14 @@ QUIET_ZONE_MODULES = 4
 MIN_SIZE = 20 * mm  # scans from a phone at arm's length
 
 
-def matrix(data: str) -> list[list[bool]]:
+@lru_cache(maxsize=4096)
+def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules of the code; kept per process, since finding the best mask is the slow part
+    of a card and the same audio address is printed again and again."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(data)
     code.make(fit=True)
-    return code.get_matrix()
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 def draw(canvas: Canvas, data: str, x: float, y: float, size: float) -> float:

@@ -201,6 +201,8 @@ PRINT_FONT_DIRS = env.list(
     "PRINT_FONT_DIRS",
     ["/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto"],
 )
+# The fonts without their screen hinting, made once (print/font_files.py); local disk.
+PRINT_FONT_CACHE_DIR = env.path("PRINT_FONT_CACHE_DIR", VAR_DIR / "cache" / "fonts")
 
 # Audio uploads: what a recording may be.
 AUDIO_MAX_BYTES = env.int("AUDIO_MAX_BYTES", 25 * 1024 * 1024)

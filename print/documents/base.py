@@ -13,7 +13,7 @@ from print.draw import draw_block
 from print.layout import layout
 
 # Bump when the drawing code changes what a file looks like: it is part of every cache key.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 INK = (0.11, 0.21, 0.34)  # #1d3557, the pictograms' colour
 ACCENT = (0.71, 0.27, 0.11)
