@@ -56,7 +56,8 @@ def _all_cold() -> None:
 def forget_shaping() -> None:
     """Our per-process text and QR caches emptied; the fonts stay loaded (a warm worker)."""
     shaping.shape.cache_clear()
-    layout._width.cache_clear()
+    shaping.shape_units.cache_clear()
+    layout._units.cache_clear()
     layout.layout.cache_clear()
     qr.matrix.cache_clear()
 

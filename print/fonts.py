@@ -39,7 +39,7 @@ class Face:
         return pdfmetrics.getFont(self.name)
 
     def covers(self, char: str) -> bool:
-        return ord(char) in _coverage(self.name)
+        return ord(char) in coverage(self.name)
 
 
 # Script (ISO 15924) → (regular, bold) file names from Debian's fonts-noto-core.
@@ -85,7 +85,7 @@ def face(script: str, bold: bool = False) -> Face:
 
 
 @cache
-def _coverage(name: str) -> frozenset[int]:
+def coverage(name: str) -> frozenset[int]:
     # Real cmap entries only: ReportLab adds private-use code points for shaped glyphs later.
     return frozenset(
         c for c in pdfmetrics.getFont(name).face.charToGlyph if not 0xE000 <= c < 0xF900

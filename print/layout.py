@@ -8,6 +8,7 @@ Number runs in right-to-left text are isolated (LRI…PDI) so "0771-416 416" sta
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ import icu
 
 from dialogue import bidi, languages
 from print import fonts
-from print.shaping import ShapedRun, shape
+from print.shaping import ShapedRun, shape, shape_units
 
 LRI, PDI = "\u2066", "\u2069"
 # Explicit direction controls in content are dropped: the layout decides direction.
@@ -92,31 +93,46 @@ def _face_runs(text: str, faces) -> list[tuple[str, fonts.Face]]:
 
     Spaces and marks stay with the run they are in, so a word is never shaped across fonts.
     """
+    coverages = _coverages(faces)
     runs: list[tuple[str, fonts.Face]] = []
+    current, chars = -1, []
     for ch in text:
         if ch in NOT_DRAWN:
             continue
-        if runs and (ch.isspace() or runs[-1][1].covers(ch) and _is_neutral(ch)):
-            runs[-1] = (runs[-1][0] + ch, runs[-1][1])
+        point = ord(ch)
+        if current >= 0 and (ch.isspace() or point in coverages[current] and _is_neutral(ch)):
+            chars.append(ch)
             continue
-        chosen = next((f for f in faces if f.covers(ch)), faces[0])
-        if runs and runs[-1][1] == chosen:
-            runs[-1] = (runs[-1][0] + ch, chosen)
-        else:
-            runs.append((ch, chosen))
+        chosen = next((i for i, covered in enumerate(coverages) if point in covered), 0)
+        if chosen != current:
+            if chars:
+                runs.append(("".join(chars), faces[current]))
+            current, chars = chosen, []
+        chars.append(ch)
+    if chars:
+        runs.append(("".join(chars), faces[current]))
     return runs
 
 
-def _is_neutral(ch: str) -> bool:
-    import unicodedata
+@lru_cache(maxsize=64)
+def _coverages(faces) -> tuple[frozenset[int], ...]:
+    return tuple(fonts.coverage(face.name) for face in faces)
 
+
+@lru_cache(maxsize=4096)
+def _is_neutral(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "PZM"
 
 
-@lru_cache(maxsize=50_000)
 def _width(text: str, code: str, size: float, bold: bool, rtl: bool) -> float:
+    return _units(text, code, bold, rtl) * size / 1000
+
+
+@lru_cache(maxsize=50_000)
+def _units(text: str, code: str, bold: bool, rtl: bool) -> float:
+    """Advance of text in thousandths of an em: the same at every size fitting tries."""
     faces = fonts.for_language(code, bold)
-    return sum(shape(t, f, size, rtl, code).width for t, f in _face_runs(text, faces))
+    return sum(shape_units(t, f, rtl, code)[1] for t, f in _face_runs(text, faces))
 
 
 # Fitting tries each size in turn and a pack lays out the same titles, labels and Swedish
@@ -167,9 +183,53 @@ def _segments(paragraph: str, code: str, size: float, width: float, bold: bool, 
 def _paragraph_lines(paragraph, code, size, width, bold, rtl) -> list[Line]:
     if not paragraph.strip():
         return [Line()]
+    segments = list(_segments(paragraph, code, size, width, bold, rtl))
+    para_bidi = icu.Bidi()
+    para_bidi.setPara(icu.UnicodeString(paragraph), 1 if rtl else 0)
+    index = _Utf16(paragraph)
+    faces = fonts.for_language(code, bold)
+
+    def lines_of(ranges):
+        return [
+            _line(paragraph, para_bidi, index, start, end, faces, size, code)
+            for start, end in ranges
+        ]
+
+    ranges = _fill(paragraph, segments, code, size, width, bold, rtl)
+    # Filling adds up words shaped one by one; a kern across a word boundary could make the
+    # whole line a hair wider than the sum. Then the paragraph is filled again measuring
+    # every candidate line whole: slower, and what filling always did before.
+    if any(
+        _width(paragraph[start:end].rstrip(), code, size, bold, rtl) > width
+        for start, end in ranges
+    ):
+        ranges = _fill_exact(paragraph, segments, code, size, width, bold, rtl)
+    return lines_of(ranges)
+
+
+def _fill(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, int]]:
+    """Greedy filling by the sum of each segment's own width."""
     ranges: list[tuple[int, int]] = []
     line_start = line_end = None
-    for start, end in _segments(paragraph, code, size, width, bold, rtl):
+    used = 0.0  # the line so far, trailing spaces included
+    for start, end in segments:
+        text = paragraph[start:end]
+        trimmed = _width(text.rstrip(), code, size, bold, rtl)
+        if line_start is not None and used + trimmed <= width:
+            line_end = end
+        else:
+            if line_start is not None:
+                ranges.append((line_start, line_end))
+            line_start, line_end, used = start, end, 0.0
+        used += _width(text, code, size, bold, rtl) if text != text.rstrip() else trimmed
+    ranges.append((line_start, line_end))
+    return ranges
+
+
+def _fill_exact(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    line_start = line_end = None
+    for start, end in segments:
         if line_start is None:
             line_start, line_end = start, end
             continue
@@ -180,14 +240,7 @@ def _paragraph_lines(paragraph, code, size, width, bold, rtl) -> list[Line]:
             ranges.append((line_start, line_end))
             line_start, line_end = start, end
     ranges.append((line_start, line_end))
-
-    para_bidi = icu.Bidi()
-    para_bidi.setPara(icu.UnicodeString(paragraph), 1 if rtl else 0)
-    index = _Utf16(paragraph)
-    faces = fonts.for_language(code, bold)
-    return [
-        _line(paragraph, para_bidi, index, start, end, faces, size, code) for start, end in ranges
-    ]
+    return ranges
 
 
 def _line(paragraph, para_bidi, index, start, end, faces, size, code) -> Line:

@@ -15,6 +15,7 @@ from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from print.fonts import Face
 
 FEATURES = {"kern": True, "liga": True}
+UNITS_SIZE = 10  # HarfBuzz's point size for the font; only 'trak' tables would read it
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,18 @@ class ShapedRun:
 
 @lru_cache(maxsize=20_000)
 def shape(text: str, face: Face, size: float, rtl: bool, language: str = "") -> ShapedRun:
+    glyphs, advance = shape_units(text, face, rtl, language)
+    return ShapedRun(text, glyphs, face, size, advance * size / 1000, rtl)
+
+
+# Unhinted shaping scales linearly with the size (the Noto faces have no size-dependent
+# tables), so a run is shaped once in thousandths of an em and reused at every size that
+# fitting tries.
+@lru_cache(maxsize=50_000)
+def shape_units(text: str, face: Face, rtl: bool, language: str = "") -> tuple[ShapedStr, float]:
+    """The glyphs of a run and its advance in thousandths of an em."""
     ttf = face.ttf
-    hb_font = ttf.hbFont(size)  # also sets ttf.hbAddPrivate for glyphs without a code point
+    hb_font = ttf.hbFont(UNITS_SIZE)  # also sets ttf.hbAddPrivate for glyphs without a code point
     buffer = uharfbuzz.Buffer()
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     buffer.add_str(text)
@@ -42,9 +53,10 @@ def shape(text: str, face: Face, size: float, rtl: bool, language: str = "") -> 
 
     chars, data, advance = [], [], 0.0
     char_widths = ttf.face.charWidths
+    scale = ttf.pdfScale
     for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
         gid = info.codepoint
-        x_advance = ttf.pdfScale(position.x_advance)
+        x_advance = scale(position.x_advance)
         try:
             code_point = ttf.face.glyphToChar[gid][0]
         except (KeyError, IndexError):
@@ -54,12 +66,11 @@ def shape(text: str, face: Face, size: float, rtl: bool, language: str = "") -> 
             ShapeData(
                 info.cluster,
                 x_advance,
-                ttf.pdfScale(position.y_advance),
-                ttf.pdfScale(position.x_offset),
-                ttf.pdfScale(position.y_offset),
+                scale(position.y_advance),
+                scale(position.x_offset),
+                scale(position.y_offset),
                 char_widths.get(code_point, x_advance),
             )
         )
         advance += x_advance
-    glyphs = ShapedStr("".join(chars), shapeData=data)
-    return ShapedRun(text, glyphs, face, size, advance * size / 1000, rtl)
+    return ShapedStr("".join(chars), shapeData=data), advance
