@@ -37,7 +37,13 @@ def path(kind: str, digest: str, extension: str) -> str:
     return f"{PREFIX}/{RENDERER_VERSION}/{kind}/{digest}.{extension}"
 
 
-def _read(name: str) -> bytes | None:
+def name(kind: str, parts: list, extension: str) -> str:
+    """Where the file of these parts is (or will be) stored."""
+    return path(kind, key(kind, *parts), extension)
+
+
+def read(name: str) -> bytes | None:
+    """A stored file, or None when it is not (or no longer) there."""
     if not default_storage.exists(name):
         return None
     with default_storage.open(name, "rb") as stored:
@@ -55,11 +61,11 @@ def store(name: str, data: bytes) -> None:
 
 def get_or_build(kind: str, parts: list, extension: str, build: Callable[[], bytes]) -> bytes:
     name = path(kind, key(kind, *parts), extension)
-    data = _read(name)
+    data = read(name)
     if data is not None:
         return data
     with build_lock(name):
-        data = _read(name)  # built by whoever held the lock before us
+        data = read(name)  # built by whoever held the lock before us
         if data is None:
             data = build()
             store(name, data)

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -193,14 +193,26 @@ def live_cards(slugs=None):
     return list(cards)
 
 
-def event_content(event: LifeEvent, code: str) -> EventContent:
+class EventsLoaded:
+    """The live messages of life events and their translation states, loaded once for
+    printing them in many languages."""
+
+    def __init__(self, events):
+        events = list(events)
+        live = JointMessage.objects.filter(live=True).prefetch_related("links", "agencies")
+        prefetch_related_objects(
+            events, Prefetch("messages", queryset=live.order_by("pk"), to_attr="live_messages")
+        )
+        self.messages = {event.pk: event.live_messages for event in events}
+        self.approved = Approved([*events, *(m for ms in self.messages.values() for m in ms)])
+
+
+def event_content(event: LifeEvent, code: str, loaded: EventsLoaded | None = None) -> EventContent:
     """All live messages of a life event in a language beside Swedish (for the leaflet)."""
     language = _language(code)
     sv = languages.SOURCE_LANGUAGE
-    messages = list(
-        event.messages.filter(live=True).prefetch_related("links", "agencies").order_by("pk")
-    )
-    approved = Approved([event, *messages])
+    loaded = loaded or EventsLoaded([event])
+    messages, approved = loaded.messages[event.pk], loaded.approved
     missing = [m.headline_sv for m in messages if not approved.complete(m, code)]
     if not approved.complete(event, code) or missing or not messages:
         raise NotPrintable(

@@ -10,11 +10,12 @@ import zipfile
 from collections.abc import Sequence
 
 from django.conf import settings
+from django.core.cache import cache as shared_cache
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue import languages
+from dialogue import content_version, languages
 from dialogue.approved import Approved
 from print import cache, content, service
 from print.content import NotPrintable
@@ -81,8 +82,16 @@ def printable_by_audience(audiences) -> dict[int, list[languages.Language]]:
 
 def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -> bytes:
     check_finish(finish)
-    audience = service.audience(audience_slug)
     codes = parse_languages(codes)
+    # A repeat request while no content changed: the stored file's name, without working out
+    # every card's fingerprint again (that is what the file's own key is made of).
+    index = _index_key(audience_slug, codes, finish)
+    stored = shared_cache.get(index)
+    if stored is not None:
+        data = cache.read(stored)
+        if data is not None:
+            return data
+    audience = service.audience(audience_slug)
     cards = audience_cards(audience)
     if not cards:
         raise NotPrintable(
@@ -108,18 +117,29 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
         for code in codes
     }
     parts = [audience.slug, finish, codes, fingerprints, [e.slug for e in events]]
-    return cache.get_or_build(
-        "pack", parts, "zip", lambda: _build(audience, codes, cards, events, finish)
+    data = cache.get_or_build(
+        "pack", parts, "zip", lambda: _build(audience, codes, cards, events, finish, approved)
     )
+    shared_cache.set(index, cache.name("pack", parts, "zip"), content_version.TTL)
+    return data
 
 
-def _build(audience, codes, cards, events, finish) -> bytes:
+def _index_key(audience_slug: str, codes: list[str], finish: str) -> str:
+    """Everything besides the content that decides a pack's bytes."""
+    flags = (settings.PRINT_ALLOW_OUTDATED, settings.TRANSLATIONS_SHOW_UNREVIEWED)
+    raw = json.dumps([RENDERER_VERSION, audience_slug, finish, codes, flags, settings.SITE_URL])
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return f"pack:{content_version.current()}:{digest}"
+
+
+def _build(audience, codes, cards, events, finish, approved) -> bytes:
     files: list[tuple[str, bytes, dict]] = []
+    events_loaded = content.EventsLoaded(events)
     for code in codes:
         files.append(
             (
                 file_name(audience.slug, code, "cards-a6"),
-                service.cards_pdf(cards, code, "card", finish),
+                service.cards_pdf(cards, code, "card", finish, approved),
                 {"language": code, "layout": "card"},
             )
         )
@@ -127,12 +147,12 @@ def _build(audience, codes, cards, events, finish) -> bytes:
             files.append(
                 (
                     file_name(audience.slug, code, "cards-4up"),
-                    service.cards_pdf(cards, code, "card-4up", finish),
+                    service.cards_pdf(cards, code, "card-4up", finish, approved),
                     {"language": code, "layout": "card-4up"},
                 )
             )
         try:
-            leaflet = service.leaflet_pdf(events, code, finish)
+            leaflet = service.leaflet_pdf(events, code, finish, events_loaded)
         except NotPrintable:
             leaflet = None  # a life event with messages beyond the cards, not yet translated
         if leaflet:
@@ -169,7 +189,8 @@ def _build(audience, codes, cards, events, finish) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data, _meta in files:
-            archive.writestr(zipfile.ZipInfo(name, ZIP_DATE), data)
+            # The PDFs' streams are compressed already: deflating them again gains little.
+            archive.writestr(zipfile.ZipInfo(name, ZIP_DATE), data, zipfile.ZIP_STORED)
         archive.writestr(zipfile.ZipInfo("README.txt", ZIP_DATE), readme.encode("utf-8"))
         archive.writestr(
             zipfile.ZipInfo("manifest.json", ZIP_DATE),

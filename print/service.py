@@ -32,8 +32,12 @@ def _check_layout(layout: str) -> str:
     return layout
 
 
-def cards_pdf(cards, lang: str, layout: str = "card", finish: str = "office") -> bytes:
-    """One PDF with the given live cards in a language: single A6 duplex or 4-up A4."""
+def cards_pdf(
+    cards, lang: str, layout: str = "card", finish: str = "office", approved: Approved | None = None
+) -> bytes:
+    """One PDF with the given live cards in a language: single A6 duplex or 4-up A4.
+
+    `approved` lets a caller printing many languages load the translation states once."""
     _check_layout(layout)
     check_finish(finish)
     if layout == "card-4up" and finish != "office":
@@ -43,7 +47,7 @@ def cards_pdf(cards, lang: str, layout: str = "card", finish: str = "office") ->
                 "'card' with the finish 'print-shop'."
             )
         )
-    approved = Approved(cards)
+    approved = approved or Approved(cards)
     contents = [content.card_content(card, lang, approved) for card in cards]
     if not contents:
         raise NotPrintable(_("No cards to print."))
@@ -54,9 +58,12 @@ def cards_pdf(cards, lang: str, layout: str = "card", finish: str = "office") ->
     )
 
 
-def leaflet_pdf(events, lang: str, finish: str = "office") -> bytes:
+def leaflet_pdf(events, lang: str, finish: str = "office", loaded=None) -> bytes:
+    """The leaflet of life events in a language; `loaded` (content.EventsLoaded) shares one
+    load of their messages and translation states between languages."""
     check_finish(finish)
-    contents = [content.event_content(event, lang) for event in events]
+    loaded = loaded or content.EventsLoaded(events)
+    contents = [content.event_content(event, lang, loaded) for event in events]
     if not contents:
         raise NotPrintable(_("No life events to print."))
     parts = ["leaflet", finish, lang, [c.fingerprint for c in contents]]
