@@ -88,7 +88,7 @@ def test_embedded_font_subsets_carry_no_hinting():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("code", ["sv", "ar", "ti", "so", "fa"])
+@pytest.mark.parametrize("code", ["sv", "ar", "ti", "so", "fa", "th"])
 def test_filling_by_word_widths_breaks_lines_where_measuring_whole_lines_does(code):
     """Lines are filled by adding up each word's width (fast); measuring every candidate
     line whole (the old way) must give the same breaks on the real texts."""
