@@ -1,16 +1,21 @@
 """The pages a printed QR code opens: fast, no JavaScript needed, in the woman's language."""
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 from django.views.decorators.http import require_safe
 
 from cms import ranges
 from cms.views import _render, _suggested_language
-from dialogue import indicators, languages, reading
+from dialogue import codes, content_version, indicators, languages, reading
 from dialogue.models import AudioRecording, Event
 
 PAGE_MAX_AGE = 300  # texts change rarely; five minutes keeps a burst of scans cheap
@@ -29,13 +34,12 @@ def _not_found(request, language, status=404, withdrawn=False):
 @require_safe
 def card_any_language(request, code):
     """`/q/<code>/`: the browser's language when the card has it, otherwise the list."""
-    found = reading.issued(code)
-    if found is None:
+    issued = reading.issued(code)
+    if issued is None:
         return _not_found(request, languages.source())
-    issued, card = found
-    if card is None:
+    if issued.card_id is None:
         return _not_found(request, languages.source(), status=410, withdrawn=True)
-    view = reading.qr_card(card.pk, languages.source())
+    view = reading.qr_card(issued.card_id, languages.source())
     suggested = _suggested_language(request)
     if suggested is not None and suggested in view.available:
         return redirect("qr_card", code=issued.code, lang=suggested.code)
@@ -46,34 +50,98 @@ def card_any_language(request, code):
     return response
 
 
+# As Django's GZipMiddleware reads Accept-Encoding.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+@dataclass(frozen=True)
+class QrPage:
+    """All one opening needs, cached under the content version: one cache read per request."""
+
+    code: str  # as issued
+    withdrawn: bool
+    translated: bool
+    event_slug: str
+    version: str  # of the text; a printed `?v=` that differs gets the "updated" notice
+    # (updated since print, gzipped) -> body. Compressed once here, not per request: a phone on
+    # a slow network gets a quarter of the bytes. Safe from BREACH: no secret is in the page.
+    bodies: dict[tuple[bool, bool], bytes]
+
+
 @require_safe
 def card_in_language(request, code, lang):
     language = languages.get(lang)
     if language is None:
         raise Http404("Unknown language")
-    found = reading.issued(code)
-    if found is None:
+    page = _qr_page(code, language)
+    if page is None:
         return _not_found(request, language)
-    issued, card = found
-    if card is None:
+    if page.withdrawn:
         return _not_found(request, language, status=410, withdrawn=True)
-    if issued.code != code:  # typed in lower case, or O for 0: one address per card
-        return redirect("qr_card", code=issued.code, lang=language.code)
-    view = reading.qr_card(card.pk, language)
-    printed = request.GET.get("v", "")
-    if request.method == "GET" and view.translated:
+    if page.code != code:  # typed in lower case, or O for 0: one address per card
+        return redirect("qr_card", code=page.code, lang=language.code)
+    if request.method == "GET" and page.translated:
         indicators.count(
             Event.QR_OPENED,
-            life_event=view.event_slug,
-            card=view.code,
+            life_event=page.event_slug,
+            card=page.code,
             language=language.code,
             channel="qr",
         )
+    printed = request.GET.get("v", "")
+    updated = bool(printed) and page.translated and printed != page.version
+    gzipped = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    response = HttpResponse(page.bodies[updated, gzipped])
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["Content-Language"] = language.code
+    return _cached(response, PAGE_MAX_AGE)
+
+
+def _qr_page(code, language) -> QrPage | None:
+    normal = codes.normalise(code)
+    if not codes.is_well_formed(normal):
+        return None
+    return content_version.cached(
+        "qr_page", (normal, language.code), lambda: _build_qr_page(normal, language)
+    )
+
+
+def _build_qr_page(code, language) -> QrPage | None:
+    issued = reading.issued(code)
+    if issued is None:
+        return None  # never issued: not cached, so made-up codes cannot fill the cache
+    if issued.card_id is None:
+        return QrPage(issued.code, True, False, "", "", {})
+    view = reading.qr_card(issued.card_id, language)
+    bodies = {}
+    # Only a translated page can have been printed, so only it may say "updated since".
+    for updated in (False, True) if view.translated else (False,):
+        html = _render_page(view, language, updated_since_print=updated).encode()
+        bodies[updated, False] = html
+        bodies[updated, True] = compress_string(html)
+    return QrPage(
+        code=issued.code,
+        withdrawn=False,
+        translated=view.translated,
+        event_slug=view.event_slug,
+        version=view.version,
+        bodies=bodies,
+    )
+
+
+def _render_page(view, language, updated_since_print) -> str:
+    """The same HTML for every visitor: rendered without the request, so no context processor
+    runs and nothing of the visitor (session, user, CSRF token) can end up in the cache."""
     context = {
+        "language": language,
+        "source_language": languages.source(),
         "card": view,
-        "updated_since_print": bool(printed) and view.translated and printed != view.version,
+        "updated_since_print": updated_since_print,
     }
-    return _cached(_render(request, "public/qr_card.html", language, context), PAGE_MAX_AGE)
+    with translation.override(language.code):
+        return render_to_string("public/qr_card.html", context)
 
 
 @require_safe

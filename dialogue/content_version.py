@@ -1,6 +1,6 @@
 """One version for everything the public reads. Any change to content bumps it, so what is
-cached under it (dialogue.reading's view objects) is never served stale: with a shared cache
-(Redis, several app servers) at once, with a per-process cache within `TTL`.
+cached under it (dialogue.reading's view objects, the QR pages' HTML) is never served stale:
+with a shared cache (Redis, several app servers) at once, with a per-process cache within `TTL`.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.db import transaction
 
 KEY = "public-content-version"
 TTL = 300  # seconds: the longest a per-process cache may lag behind another process's change
@@ -24,7 +25,16 @@ def current() -> str:
 
 
 def bump(*args, **kwargs) -> None:
-    """Content changed: everything cached under the old version is left to expire."""
+    """Content changed: everything cached under the old version is left to expire.
+
+    Bumped at once (later reads in the same transaction see the change) and again once the
+    transaction commits: a request that read the old rows meanwhile may have cached them under
+    the first new version, which the second makes unreachable."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
     cache.set(KEY, uuid.uuid4().hex, None)
 
 
@@ -34,7 +44,8 @@ def cached(name: str, parts: tuple, build: Callable):
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TTL)
+        if value is not None:  # None reads as a miss anyway: storing it only fills the cache
+            cache.set(key, value, TTL)
     return value
 
 
@@ -49,14 +60,15 @@ def connect() -> None:
         AudioRecording,
         CardMessage,
         DialogueCard,
+        IssuedCode,
         JointMessage,
         LifeEvent,
         MessageLink,
         TranslationState,
     )
 
-    for model in (Agency, Audience, AudioRecording, CardMessage, DialogueCard, JointMessage,
-                  LifeEvent, MessageLink, TranslationState):  # fmt: skip
+    for model in (Agency, Audience, AudioRecording, CardMessage, DialogueCard, IssuedCode,
+                  JointMessage, LifeEvent, MessageLink, TranslationState):  # fmt: skip
         post_save.connect(bump, sender=model, dispatch_uid=f"version-save-{model.__name__}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"version-del-{model.__name__}")
     m2m_changed.connect(bump, dispatch_uid="version-m2m")

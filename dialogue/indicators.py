@@ -7,6 +7,7 @@ logged and the visitor still gets the page or the file.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,24 +26,32 @@ DIMENSIONS = ("life_event", "card", "language", "channel")
 CELL = ("granularity", "period_start", "event", *DIMENSIONS)
 
 
-def _upsert(granularity: str, day: date, event: str, amount: int, dims: dict[str, str]):
+@functools.cache
+def _upsert_sql(vendor: str) -> str:
+    """The statement, built once per database vendor: every QR opening runs it."""
     table = connection.ops.quote_name(Counter._meta.db_table)
     columns = [*CELL, "count"]
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
     conflict = ", ".join(connection.ops.quote_name(c) for c in CELL)
     count = connection.ops.quote_name("count")
-    sql = (
+    return (
         f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))}) "  # noqa: S608
         f"ON CONFLICT ({conflict}) DO UPDATE SET {count} = {table}.{count} + excluded.{count}"
     )
+
+
+def _upsert(granularity: str, day: date, event: str, amount: int, dims: dict[str, str]):
     values = [granularity, day, event, *(dims.get(d, "") or "" for d in DIMENSIONS), amount]
     with connection.cursor() as cursor:
-        cursor.execute(sql, values)
+        cursor.execute(_upsert_sql(connection.vendor), values)
+
+
+EVENTS = frozenset(Event.values)  # Event.values builds a new list on every call
 
 
 def add(event: str, amount: int = 1, day: date | None = None, **dims: str):
     """Add to a daily counter; raises on database errors (use `count` from request code)."""
-    if event not in Event.values:
+    if event not in EVENTS:
         raise ValueError(f"Unknown event {event!r}")
     unknown = set(dims) - set(DIMENSIONS)
     if unknown:
@@ -54,7 +63,12 @@ def add(event: str, amount: int = 1, day: date | None = None, **dims: str):
 def count(event: str, **dims: str) -> bool:
     """Count one event for a page or file being served. Never breaks the response."""
     try:
-        with transaction.atomic():  # a savepoint: a failure leaves the request usable
+        if connection.in_atomic_block:
+            with transaction.atomic():  # a savepoint: a failure leaves the transaction usable
+                add(event, **dims)
+        else:
+            # One statement in autocommit is its own transaction: the write lock is held for
+            # the statement alone, not from BEGIN to COMMIT (on SQLite, writers queue on it).
             add(event, **dims)
         return True
     except (DatabaseError, ValueError):

@@ -249,19 +249,28 @@ class QrCardView:
     event_slug: str
 
 
-def issued(code: str):
-    """(IssuedCode, live card or None) for a printed code, or None when it was never issued."""
+@dataclass(frozen=True)
+class Issued:
+    code: str  # as it was issued: the one address of the card
+    card_id: int | None  # None when the card was deleted or is not live: withdrawn
+
+
+def issued(code: str) -> Issued | None:
+    """The printed code as issued with its live card, or None when it was never issued."""
     from dialogue import codes
     from dialogue.models import IssuedCode
 
     normal = codes.normalise(code)
     if not codes.is_well_formed(normal):
         return None
-    found = IssuedCode.objects.filter(code=normal).select_related("card").first()
+    # Three columns, not the card with its hundreds of translated fields.
+    found = (
+        IssuedCode.objects.filter(code=normal).values_list("code", "card_id", "card__live").first()
+    )
     if found is None:
         return None
-    card = found.card if found.card is not None and found.card.live else None
-    return found, card
+    issued_code, card_id, live = found
+    return Issued(issued_code, card_id if live else None)
 
 
 def _card_for_page(card_id):

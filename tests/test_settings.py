@@ -55,6 +55,17 @@ def test_environment_switches_on_postgres_redis_and_debug(tmp_path):
     assert values["SITE_URL"] == "https://jobba.example.se"
 
 
+def test_sqlite_gets_wal_and_immediate_transactions_and_postgres_none_of_it(tmp_path):
+    _, sqlite = settings_of("cms.settings.dev", {"VAR_DIR": str(tmp_path)}, "DATABASES")
+    assert "PRAGMA journal_mode=WAL;" in sqlite["DATABASES"]
+    assert "PRAGMA synchronous=NORMAL;" in sqlite["DATABASES"]
+    assert "'transaction_mode': 'IMMEDIATE'" in sqlite["DATABASES"]
+    env = {"VAR_DIR": str(tmp_path), "DATABASE_URL": "postgres://u:p@db.example:5432/jis"}
+    _, postgres = settings_of("cms.settings.dev", env, "DATABASES")
+    assert "PRAGMA" not in postgres["DATABASES"]
+    assert "transaction_mode" not in postgres["DATABASES"]
+
+
 def test_s3_storage_when_bucket_is_set(tmp_path):
     env = {"VAR_DIR": str(tmp_path), "S3_BUCKET": "jis-media", "S3_ENDPOINT_URL": "http://s3.local"}
     result, values = settings_of("cms.settings.dev", env, "STORAGES")

@@ -96,6 +96,17 @@ DATABASES = {
         conn_max_age=env.int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every QR opening writes a counter. WAL lets readers go on while one request writes, and
+    # synchronous=NORMAL spares a commit its disk flush (a power cut may lose the last
+    # commits, never the database). IMMEDIATE takes the write lock at BEGIN, so concurrent
+    # writers wait their turn instead of failing with "database is locked".
+    SQLITE_SYNCHRONOUS = env.str("SQLITE_SYNCHRONOUS", "NORMAL")  # FULL: flush every commit
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": f"PRAGMA journal_mode=WAL;PRAGMA synchronous={SQLITE_SYNCHRONOUS};",
+        "transaction_mode": "IMMEDIATE",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis when REDIS_URL is set.

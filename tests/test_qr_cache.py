@@ -1,0 +1,180 @@
+"""The QR page served from the cache: still counted, still correct, never stale after a publish,
+and nothing of one visitor in what another is served."""
+
+import gzip
+import json
+import re
+
+import pytest
+from django.db import models
+from django.utils import timezone
+
+from dialogue import audio, content_version
+from dialogue.models import Counter, DialogueCard, Event
+from tests import isolated
+
+pytestmark = pytest.mark.django_db
+CARD = "foraldraledig-och-pa-vag"
+
+
+@pytest.fixture
+def card():
+    return DialogueCard.objects.get(slug=CARD)
+
+
+def opened(card, lang):
+    where = {"event": Event.QR_OPENED, "card": card.code, "language": lang}
+    return Counter.objects.filter(**where).aggregate(models.Sum("count"))["count__sum"] or 0
+
+
+def html_tag(response):
+    return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+def test_every_opening_is_counted_though_the_page_comes_from_the_cache(card, client):
+    for expected in (1, 2, 3):
+        assert client.get(f"/q/{card.code}/ar/").status_code == 200
+        assert opened(card, "ar") == expected
+    row = Counter.objects.get(event=Event.QR_OPENED, card=card.code, language="ar")
+    assert (row.channel, row.life_event, row.period_start) == (
+        "qr",
+        card.life_event.slug,
+        timezone.localdate(),
+    )
+
+
+def test_a_cached_opening_reads_nothing_and_writes_only_the_count(
+    card, client, django_assert_max_num_queries
+):
+    client.get(f"/q/{card.code}/ar/")  # fills the cache
+    # In a test the count runs in a savepoint (the test's transaction): at most three statements.
+    with django_assert_max_num_queries(3) as queries:
+        response = client.get(f"/q/{card.code}/ar/")
+    assert response.status_code == 200
+    statements = [q["sql"] for q in queries.captured_queries]
+    assert sum("INSERT INTO" in sql for sql in statements) == 1
+    assert not any(sql.lstrip().upper().startswith("SELECT") for sql in statements)
+
+
+def test_language_and_direction_are_right_for_each_cached_language(card, client):
+    for _ in range(2):  # the second round comes from the cache
+        arabic = client.get(f"/q/{card.code}/ar/")
+        swedish = client.get(f"/q/{card.code}/sv/")
+        assert html_tag(arabic) == '<html lang="ar" dir="rtl">'
+        assert arabic["Content-Language"] == "ar"
+        assert card.title_ar in arabic.content.decode()
+        assert html_tag(swedish) == '<html lang="sv" dir="ltr">'
+        assert swedish["Content-Language"] == "sv"
+
+
+def test_a_publish_shows_the_new_text_on_the_next_opening(card, client):
+    assert card.title_sv in client.get(f"/q/{card.code}/sv/").content.decode()
+    card.title_sv = "En helt ny titel"
+    card.save_revision().publish()
+    body = client.get(f"/q/{card.code}/sv/").content.decode()
+    assert "En helt ny titel" in body
+
+
+def test_the_updated_since_print_notice_follows_the_printed_version_from_the_cache(card, client):
+    current = audio.text_fingerprint(card, "uk")[:7]
+    page = f"/q/{card.code}/uk/"
+    for _ in range(2):  # the second round comes from the cache
+        assert "updated-since-print" in client.get(f"{page}?v=0000000").content.decode()
+        assert "updated-since-print" not in client.get(f"{page}?v={current}").content.decode()
+        assert "updated-since-print" not in client.get(page).content.decode()
+
+
+def test_the_cached_page_holds_nothing_of_the_visitor(card, admin_client, client):
+    page = f"/q/{card.code}/ar/"
+    staff = admin_client.get(page)  # a logged-in visitor fills the cache
+    anonymous = client.get(page)
+    assert staff.content == anonymous.content
+    for response in (staff, anonymous):
+        assert "Cookie" not in response.get("Vary", "")
+        assert not response.cookies
+        assert "max-age=300" in response["Cache-Control"] and "public" in response["Cache-Control"]
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+        # A nonce in the header would not match a cached body: the policy must need none.
+        assert "Content-Security-Policy" in response
+        assert "nonce" not in response["Content-Security-Policy"]
+        assert "nonce" not in response.content.decode()
+
+
+def test_a_phone_that_accepts_gzip_gets_the_same_page_compressed(card, client):
+    page = f"/q/{card.code}/ar/"
+    plain = client.get(page)
+    assert "Content-Encoding" not in plain
+    compressed = client.get(page, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 2
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in compressed["Vary"]
+    assert opened(card, "ar") == 2
+
+
+def test_missing_and_withdrawn_codes_keep_their_answers(card, client):
+    assert client.get("/q/ZZZZZZ/ar/").status_code == 404
+    assert client.get("/q/ZZZZZZ/ar/").status_code == 404
+    code = card.code
+    client.get(f"/q/{code}/so/")  # cached while the card is live
+    card.delete()
+    for _ in range(2):
+        response = client.get(f"/q/{code}/so/")
+        assert response.status_code == 410
+        assert b'lang="so"' in response.content
+    assert client.get(f"/q/{code.lower()}/so/").status_code == 410
+
+
+def test_a_page_missing_from_the_content_is_not_kept_in_the_cache():
+    built = []
+
+    def build():
+        built.append(1)
+
+    assert content_version.cached("test", (1,), build) is None
+    assert content_version.cached("test", (1,), build) is None
+    assert len(built) == 2
+
+
+TWO_WORKERS = r"""
+import json, multiprocessing, threading, django
+django.setup()
+from django.db import connection
+from dialogue import indicators
+
+def worker(results):
+    ok = 0
+    try:
+        for _ in range(250):
+            ok += indicators.count("qr_opened", card="ABCDEF", language="ar", channel="qr")
+    finally:
+        connection.close()
+    results.append(ok)
+
+def process(queue):
+    results = []
+    threads = [threading.Thread(target=worker, args=(results,)) for _ in range(4)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    queue.put(sum(results))
+
+if __name__ == "__main__":
+    connection.close()
+    queue = multiprocessing.get_context("fork").Queue()
+    processes = [multiprocessing.get_context("fork").Process(target=process, args=(queue,))
+                 for _ in range(2)]
+    [p.start() for p in processes]
+    counted = [queue.get(timeout=240) for _ in processes]
+    [p.join() for p in processes]
+    from dialogue.models import Counter
+    print(json.dumps([sum(counted), list(Counter.objects.values_list("count", flat=True))]))
+"""
+
+
+def test_two_worker_processes_count_every_opening_exactly(tmp_path):
+    """As gunicorn's workers do: on SQLite the writers queue for the lock, none is lost."""
+    result = isolated.run(TWO_WORKERS, tmp_path)
+    assert result.returncode == 0, result.stderr
+    counted, rows = json.loads(result.stdout)
+    assert counted == 2000  # count() reported success every time
+    assert rows == [2000]
