@@ -122,8 +122,11 @@ def child(job: dict) -> None:
     (found,) = content.live_cards([CARD_SLUG])
     CardRenderer.for_contents([content.card_content(found, "ar")], "office").render()  # fonts
     result = {"baseline_rss_mb": _rss_mb(), "scaling": {}}
+    # Scaling is judged on the whole work: the per-process text caches are emptied too, as
+    # after a content change. Warm repeats of the same pack never happen in production (the
+    # pack cache answers them) and would measure how much of a pack fits the bounded caches.
     for n in (1, 4, len(codes)):  # the largest last: the peak so far is its own
-        result["scaling"][str(n)] = median_ms(build(codes[:n]), runs, 0, before=cache_off)
+        result["scaling"][str(n)] = median_ms(build(codes[:n]), runs, 0, before=_all_cold)
     result["peak_rss_mb"] = _rss_mb()
     result["pack"] = median_ms(build(job["pack"]), runs, 0, before=cache_off)
     result["pack_cold_shaping"] = None
