@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 # Debian packages: gettext compiles catalogues; Noto fonts print every script; libicu-dev builds
 # PyICU (bidi, line breaking); poppler-utils and zbar-tools let the tests read PDFs and QR codes;
-# espeak-ng and lame make the demo's computer-voice recordings; chromium runs the browser tests.
+# espeak-ng and lame make the demo's computer-voice recordings; chromium runs the browser tests;
+# wrk drives the bench's page load and Pango is WeasyPrint's, the bench's baseline (bench/).
 DEBIAN_PACKAGES := gettext fonts-noto-core libicu-dev pkg-config poppler-utils zbar-tools chromium \
-	espeak-ng lame
+	espeak-ng lame wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .PHONY: run test system venv messages catalogues lint format clean
 
@@ -58,18 +59,7 @@ clean:
 	rm -rf $(VENV) var
 
 # Benchmarks ([B], docs/performance.md): `make bench` is the full run; pass BENCH_ARGS="--quick
-# --json bench.json" for the short one. wrk drives the page load; WeasyPrint, the baseline,
-# needs Pango, HarfBuzz's subsetter and the same Noto fonts as our print.
-BENCH_DEBIAN_PACKAGES := wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core
-
+# --json bench.json" for the short one. Its tools come with the dev set-up (pyproject, Makefile).
 .PHONY: bench
 bench: venv
-	@missing=""; for p in $(BENCH_DEBIAN_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else echo "Please install these Debian packages first:$$missing" >&2; exit 1; fi; \
-	fi
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -r bench/requirements.txt
 	$(BIN)/python -m bench $(BENCH_ARGS)
