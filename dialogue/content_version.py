@@ -38,14 +38,19 @@ def _new_version() -> None:
     cache.set(KEY, uuid.uuid4().hex, None)
 
 
-def cached(name: str, parts: tuple, build: Callable):
+def key(name: str, parts: tuple) -> str:
+    """A cache key that belongs to the current content version."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"reading:{current()}:{name}:{digest}"
-    value = cache.get(key)
+    return f"reading:{current()}:{name}:{digest}"
+
+
+def cached(name: str, parts: tuple, build: Callable):
+    cache_key = key(name, parts)
+    value = cache.get(cache_key)
     if value is None:
         value = build()
         if value is not None:  # None reads as a miss anyway: storing it only fills the cache
-            cache.set(key, value, TTL)
+            cache.set(cache_key, value, TTL)
     return value
 
 

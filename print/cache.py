@@ -60,13 +60,13 @@ def store(name: str, data: bytes) -> None:
 
 
 def get_or_build(kind: str, parts: list, extension: str, build: Callable[[], bytes]) -> bytes:
-    name = path(kind, key(kind, *parts), extension)
-    data = read(name)
+    target = name(kind, parts, extension)
+    data = read(target)
     if data is not None:
         return data
-    with build_lock(name):
-        data = read(name)  # built by whoever held the lock before us
+    with build_lock(target):
+        data = read(target)  # built by whoever held the lock before us
         if data is None:
             data = build()
-            store(name, data)
+            store(target, data)
     return data

@@ -209,37 +209,38 @@ def _paragraph_lines(paragraph, code, size, width, bold, rtl) -> list[Line]:
 
 def _fill(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, int]]:
     """Greedy filling by the sum of each segment's own width."""
-    ranges: list[tuple[int, int]] = []
-    line_start = line_end = None
-    used = 0.0  # the line so far, trailing spaces included
-    for start, end in segments:
-        text = paragraph[start:end]
-        trimmed = _width(text.rstrip(), code, size, bold, rtl)
-        if line_start is not None and used + trimmed <= width:
-            line_end = end
-        else:
-            if line_start is not None:
-                ranges.append((line_start, line_end))
-            line_start, line_end, used = start, end, 0.0
-        used += _width(text, code, size, bold, rtl) if text != text.rstrip() else trimmed
-    ranges.append((line_start, line_end))
-    return ranges
+    texts = [paragraph[start:end] for start, end in segments]
+    trimmed = [_width(text.rstrip(), code, size, bold, rtl) for text in texts]
+    before = [0.0]  # widths of the segments before each one, trailing spaces included
+    for text, own in zip(texts, trimmed, strict=True):
+        full = own if text == text.rstrip() else _width(text, code, size, bold, rtl)
+        before.append(before[-1] + full)
+
+    def summed(first, last):
+        return before[last] - before[first] + trimmed[last]
+
+    return _greedy(segments, width, summed)
 
 
 def _fill_exact(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
-    line_start = line_end = None
-    for start, end in segments:
-        if line_start is None:
-            line_start, line_end = start, end
-            continue
-        candidate = paragraph[line_start:end].rstrip()
-        if _width(candidate, code, size, bold, rtl) <= width:
-            line_end = end
-        else:
-            ranges.append((line_start, line_end))
-            line_start, line_end = start, end
-    ranges.append((line_start, line_end))
+    """Greedy filling measuring every candidate line whole."""
+
+    def whole(first, last):
+        text = paragraph[segments[first][0] : segments[last][1]].rstrip()
+        return _width(text, code, size, bold, rtl)
+
+    return _greedy(segments, width, whole)
+
+
+def _greedy(segments, width, measure) -> list[tuple[int, int]]:
+    """Lines as (start, end): a segment joins the line while `measure(first, last)`, the width
+    of segments first..last without trailing spaces, fits. A line holds at least one."""
+    ranges, first = [], 0
+    for last in range(1, len(segments)):
+        if measure(first, last) > width:
+            ranges.append((segments[first][0], segments[last - 1][1]))
+            first = last
+    ranges.append((segments[first][0], segments[-1][1]))
     return ranges
 
 

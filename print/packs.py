@@ -125,11 +125,10 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
 
 
 def _index_key(audience_slug: str, codes: list[str], finish: str) -> str:
-    """Everything besides the content that decides a pack's bytes."""
+    """Everything besides the content that decides a pack's bytes, under the content version."""
     flags = (settings.PRINT_ALLOW_OUTDATED, settings.TRANSLATIONS_SHOW_UNREVIEWED)
-    raw = json.dumps([RENDERER_VERSION, audience_slug, finish, codes, flags, settings.SITE_URL])
-    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-    return f"pack:{content_version.current()}:{digest}"
+    parts = (RENDERER_VERSION, audience_slug, finish, tuple(codes), flags, settings.SITE_URL)
+    return content_version.key("pack", parts)
 
 
 def _build(audience, codes, cards, events, finish, approved) -> bytes:
