@@ -47,10 +47,10 @@ messages: venv
 # After changing user-visible strings: update every registry language's catalogue.
 catalogues: venv
 	$(BIN)/python manage.py makemessages --ignore=.venv --ignore=var --no-obsolete \
-	  $$($(BIN)/python -c "from dialogue.languages import codes; from django.utils.translation import to_locale; print(' '.join('-l ' + to_locale(c) for c in codes()))")
+	  $$($(BIN)/python -c "from languages import codes; from django.utils.translation import to_locale; print(' '.join('-l ' + to_locale(c) for c in codes()))")
 
 lint: venv
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .

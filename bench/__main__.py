@@ -177,7 +177,7 @@ def overview_queries() -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from dialogue import translation_status
+    from translations import status as translation_status
 
     from . import data
 

@@ -19,7 +19,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 
-from dialogue import codes, languages
+import languages
+from dialogue import codes
 from dialogue.models import (
     Audience,
     CardMessage,
@@ -27,10 +28,10 @@ from dialogue.models import (
     JointMessage,
     LifeEvent,
     MessageLink,
-    TranslationState,
 )
-from dialogue.translation_status import Status, fingerprint, record
 from print import packs
+from translations.models import TranslationState
+from translations.status import Status, fingerprint, record
 
 PACK_AUDIENCE = "civilsamhallet"  # the demo audience whose cards cover every life event
 TRANSLATED_MODELS = (LifeEvent, JointMessage, MessageLink, DialogueCard, Audience)

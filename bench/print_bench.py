@@ -18,9 +18,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-from dialogue.approved import Approved
-from print import cache, content, layout, packs, qr, shaping
+from print import cache, content, packs
 from print.documents.card import CardRenderer
+from translations.approved import Approved
+from typeset import layout, qr, shaping
 
 from . import data, weasy
 

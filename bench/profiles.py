@@ -8,9 +8,9 @@ from pathlib import Path
 from django.test import Client
 from pyinstrument import Profiler
 
-from dialogue.approved import Approved
 from print import content, packs
 from print.documents.card import CardRenderer
+from translations.approved import Approved
 
 from . import data, web_bench
 from .print_bench import CARD_SLUG, cache_off, forget_shaping

@@ -48,9 +48,10 @@ def measure(root: Path) -> dict:
 
     django.setup()
     from bench import data, print_bench
-    from dialogue.approved import Approved
-    from print import content, layout, packs, qr, shaping
+    from print import content, packs
     from print.documents.card import CardRenderer
+    from translations.approved import Approved
+    from typeset import layout, qr, shaping
 
     data.create()
     codes = data.add_languages(8)[:8]

@@ -18,12 +18,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from dialogue import languages
+import languages
 from dialogue import pictograms as pictogram_files
-from dialogue.approved import Approved
-from print import content, fonts, frames, packs, qr, service
+from print import content, packs, service
 from print.content import NotPrintable
 from print.documents import card as card_doc
+from translations.approved import Approved
+from typeset import fonts, frames, qr
 
 SV = languages.SOURCE_LANGUAGE
 _FONT_CONFIG = None

@@ -4,3 +4,33 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Jobba i Sverige: site"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate, post_save
+
+        from dialogue.models import Agency
+
+        post_migrate.connect(_sync_roles, dispatch_uid="cms-sync-roles")
+        post_save.connect(_approver_group, sender=Agency, dispatch_uid="cms-approver-group")
+
+
+def _sync_roles(sender, using="default", **kwargs):
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    from cms import roles
+
+    # After the last app only, so that every app's permissions exist for the administrators;
+    # this handler runs before auth's own for that app, so make its permissions first.
+    if sender.label != list(apps.get_app_configs())[-1].label:
+        return
+    create_permissions(sender, verbosity=0, using=using)
+    roles.sync_roles()
+
+
+def _approver_group(sender, instance, raw=False, **kwargs):
+    """A new agency gets its approver group at once (not while a backup is restored)."""
+    from cms import roles
+
+    if not raw and instance.approvers_id is None:
+        roles.ensure_approver_group(instance)

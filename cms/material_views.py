@@ -16,9 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_safe
 
+import languages
 from cms import limits
-from dialogue import changes, indicators, languages
-from dialogue.models import Audience, Event
+from dialogue import changes
+from dialogue.models import Audience
+from followup import indicators
+from followup.models import Event
 from print import packs, service
 from print.content import NotPrintable
 from print.pages import FINISHES

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from dialogue import languages
+import languages
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 60

@@ -13,10 +13,13 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 from django.views.decorators.http import require_safe
 
-from cms import ranges
+import languages
+from audio.models import AudioRecording
+from cms import ranges, reading
 from cms.views import _render, _suggested_language
-from dialogue import codes, content_version, indicators, languages, reading
-from dialogue.models import AudioRecording, Event
+from dialogue import codes, content_version
+from followup import indicators
+from followup.models import Event
 
 PAGE_MAX_AGE = 300  # texts change rarely; five minutes keeps a burst of scans cheap
 AUDIO_MAX_AGE = 365 * 24 * 3600  # content-hashed names never change their bytes

@@ -10,11 +10,11 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+import languages
 from cms import limits
-from dialogue import languages
-from dialogue.models import StaffProfile
 from print import station as print_station
 from print.content import NotPrintable
+from print.models import StaffProfile
 
 LOGIN_URL = "station_login"
 
@@ -27,7 +27,7 @@ def _page(request, template, context, status=200):
 
 def _office(request):
     """The office the user prints for, or a page saying why she cannot print here."""
-    if not request.user.has_perm("dialogue.use_print_station"):
+    if not request.user.has_perm("print.use_print_station"):
         return None, _page(request, "station/refused.html", {"reason": "role"}, status=403)
     profile = StaffProfile.objects.filter(user=request.user).select_related("office").first()
     if profile is None:

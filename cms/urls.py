@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, register_converter
+from django.urls import include, path, re_path, register_converter
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LoginView as AdminLogin
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,6 +13,11 @@ register_converter(LanguageConverter, "lang")
 urlpatterns = [
     # Before Wagtail's own: the same login view, rate limited against password guessing.
     path("admin/login/", limits.logins(AdminLogin.as_view()), name="wagtailadmin_login"),
+    # Admin addresses from before the models moved to their apps ([S]): bookmarks still work.
+    re_path(
+        r"^admin/snippets/dialogue/(?P<model>audiorecording|office|staffprofile|grouplanguages)/",
+        views.moved_admin_snippet,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("material/", material_views.material, name="material"),

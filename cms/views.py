@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from dialogue import languages, reading
+import languages
+from cms import reading
 
 
 def _language_or_404(code: str) -> languages.Language:
@@ -103,3 +104,19 @@ def rate_limited(request, exception=None):
     response = _render(request, "429.html", language, {}, status=429)
     response["Retry-After"] = "60"
     return response
+
+
+# The apps the admin snippets of [S]'s moved models live in now.
+MOVED_SNIPPETS = {
+    "audiorecording": "audio",
+    "office": "print",
+    "staffprofile": "print",
+    "grouplanguages": "translations",
+}
+
+
+def moved_admin_snippet(request, model):
+    old = f"/admin/snippets/dialogue/{model}/"
+    new = f"/admin/snippets/{MOVED_SNIPPETS[model]}/{model}/" + request.path[len(old) :]
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(new + (f"?{query}" if query else ""), permanent=True)

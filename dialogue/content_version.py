@@ -54,28 +54,34 @@ def cached(name: str, parts: tuple, build: Callable):
     return value
 
 
+def watch(*models) -> None:
+    """Bump on every save and delete of these models; each app names what the public reads of it."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        label = model._meta.label
+        post_save.connect(bump, sender=model, dispatch_uid=f"version-save-{label}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"version-del-{label}")
+
+
 def connect() -> None:
-    """Bump on every save, delete and publication of what the public reads."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    """Bump on every save, delete and publication of the content; apps above add theirs."""
+    from django.db.models.signals import m2m_changed
     from wagtail.signals import published, unpublished
 
     from dialogue.models import (
         Agency,
         Audience,
-        AudioRecording,
         CardMessage,
         DialogueCard,
         IssuedCode,
         JointMessage,
         LifeEvent,
         MessageLink,
-        TranslationState,
     )
 
-    for model in (Agency, Audience, AudioRecording, CardMessage, DialogueCard, IssuedCode,
-                  JointMessage, LifeEvent, MessageLink, TranslationState):  # fmt: skip
-        post_save.connect(bump, sender=model, dispatch_uid=f"version-save-{model.__name__}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"version-del-{model.__name__}")
+    watch(Agency, Audience, CardMessage, DialogueCard, IssuedCode, JointMessage, LifeEvent,
+          MessageLink)  # fmt: skip
     m2m_changed.connect(bump, dispatch_uid="version-m2m")
     published.connect(bump, dispatch_uid="version-published")
     unpublished.connect(bump, dispatch_uid="version-unpublished")

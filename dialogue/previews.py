@@ -3,9 +3,9 @@
 Works on unsaved instances from the edit form (modelcluster keeps inlines in memory).
 """
 
-from dialogue import languages
-from dialogue.languages import Language
+import languages
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from languages import Language
 
 
 def _or_source(obj, field: str, language: Language) -> str:

@@ -1,5 +1,6 @@
 """What a text may contain, for every language: one rule set for the admin, the translation
-editor, imports and the demo loader.
+editor, imports and the demo loader. A card must never print boxes: every character of every
+translation needs a glyph in the print fonts (typeset.fonts).
 
 Direction is set by the site at display time (dialogue/bidi.py), so stored direction controls
 could only spoof the text (a reversed phone number). Invisible characters hide differences
@@ -11,9 +12,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
-from dialogue import languages, printable
+import languages
+from typeset import fonts
 
 DIRECTION_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 DIRECTION_CONTROLS |= {"\u200e", "\u200f", "\u061c"}
@@ -26,6 +29,10 @@ UNSPACED_SCRIPTS = {"Thai", "Laoo", "Khmr", "Mymr", "Hani", "Jpan"}
 
 def _named(chars) -> str:
     return ", ".join(f"U+{ord(ch):04X}" for ch in sorted(set(chars)))
+
+
+def describe(chars: list[str]) -> str:
+    return ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
 
 
 def problems(text: str, code: str) -> list[str]:
@@ -59,9 +66,23 @@ def problems(text: str, code: str) -> list[str]:
             _("A word of %(length)s characters cannot be printed; at most %(limit)s.")
             % {"length": max(len(w) for w in long_words), "limit": LONGEST_WORD}
         )
-    chars = printable.chars_without_glyph(text, code)
+    chars = fonts.uncovered(text, code)
     if chars:
-        found.append(
-            _("Characters that cannot be printed: %(chars)s") % {"chars": printable.describe(chars)}
-        )
+        found.append(_("Characters that cannot be printed: %(chars)s") % {"chars": describe(chars)})
     return found
+
+
+def check(obj):
+    """Raise ValidationError for any text of the object that breaks the rules; Swedish fields get
+    the error on the field, translations one message each."""
+    errors: dict[str, list[str]] = {}
+    for field in obj.translated_fields:
+        for language in languages.enabled():
+            field_name = f"{field}_{language.field_suffix}"
+            for message in problems(obj.text(field, language.code), language.code):
+                if language.is_source:
+                    errors.setdefault(field_name, []).append(message)
+                else:
+                    errors.setdefault(NON_FIELD_ERRORS, []).append(f"{field_name}: {message}")
+    if errors:
+        raise ValidationError(errors)

@@ -8,12 +8,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from dialogue import indicators, languages
-from dialogue.approved import Approved
-from dialogue.models import DialogueCard, Event
+import languages
+from dialogue.models import DialogueCard
+from followup import indicators
+from followup.models import Event
 from print import preflight, service
 from print.content import NotPrintable
 from print.pages import FINISHES
+from translations.approved import Approved
 
 
 def pdf_response(data: bytes, filename: str) -> HttpResponse:

@@ -1,16 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PrintConfig(AppConfig):
     # The app label "print" is fine for Django; the package is only imported by path.
     name = "print"
-    verbose_name = "Print"
+    verbose_name = _("Print")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from reportlab import rl_config
+        from print import previews
 
-        from print import checks  # noqa: F401  registers the font check
-
-        # ReportLab wraps every compressed stream in ASCII85, a 7-bit text armour that makes
-        # fonts and pages a quarter larger and costs time; PDF has been binary-safe for decades.
-        rl_config.useA85 = 0
+        previews.register()  # the printed card as a preview mode of the card editor

@@ -16,9 +16,10 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue import audio, languages
-from dialogue.approved import Approved
+import languages
+from audio import recordings as audio
 from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
+from translations.approved import Approved
 
 
 class NotPrintable(Exception):

@@ -15,12 +15,13 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue import content_version, languages
-from dialogue.approved import Approved
+import languages
+from dialogue import content_version
 from print import cache, content, service
 from print.content import NotPrintable
 from print.documents.base import RENDERER_VERSION
 from print.pages import check_finish
+from translations.approved import Approved
 
 MAX_LANGUAGES = 25
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # fixed: the same content gives the same bytes

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from svglib.svglib import svg2rlg
 
 from dialogue import pictograms
-from print import fonts
+from typeset import fonts
 
 
 @cache

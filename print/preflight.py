@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 
-from dialogue import languages
-from dialogue.approved import Approved
-from print import fonts, qr
+import languages
 from print.content import NotPrintable, card_content
 from print.documents import card as card_layout
+from translations.approved import Approved
+from typeset import fonts, qr
 
 LEGIBLE_SIZE = 9  # pt: below this, readers with poor sight struggle
 

@@ -10,11 +10,13 @@ import base64
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from dialogue import languages
-from dialogue.approved import Approved, Drafts
+import languages
+from dialogue import preview_modes
+from dialogue.models import DialogueCard
 from print import preflight
 from print.content import NotPrintable, card_content
 from print.documents.card import CardRenderer
+from translations.approved import Approved, Drafts
 
 
 def card_preview(request, card, code: str):
@@ -40,3 +42,16 @@ def card_preview(request, card, code: str):
             "pdf_base64": base64.b64encode(pdf).decode() if pdf else "",
         },
     )
+
+
+def modes(card) -> list[tuple[str, str]]:
+    """The printed card in every language it is translated into, beside the web previews."""
+    return [
+        (f"print:{language.code}", _("Print: %(language)s") % {"language": language.own_name})
+        for language in languages.enabled()
+        if card.has_translation(language.code)
+    ]
+
+
+def register() -> None:
+    preview_modes.register(preview_modes.PreviewMode("print", (DialogueCard,), modes, card_preview))

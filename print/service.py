@@ -9,8 +9,7 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from dialogue import languages
-from dialogue.approved import Approved
+import languages
 from dialogue.models import Audience, LifeEvent
 from print import cache, content
 from print.content import NotPrintable
@@ -18,6 +17,7 @@ from print.documents.card import CardRenderer, CardSheetRenderer
 from print.documents.leaflet import LeafletRenderer
 from print.documents.poster import PosterRenderer
 from print.pages import check_finish
+from translations.approved import Approved
 
 CARD_LAYOUTS = ("card", "card-4up")
 LAYOUTS = (*CARD_LAYOUTS, "leaflet")

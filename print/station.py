@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from dialogue import indicators, languages
-from dialogue.approved import Approved
-from dialogue.models import Event, LifeEvent, Office
+import languages
+from dialogue.models import LifeEvent
+from followup import indicators
+from followup.models import Event
 from print import content, service
 from print.content import NotPrintable
+from print.models import Office
+from translations.approved import Approved
 
 # Arrival, folkbokföring, sfi and registering with Arbetsförmedlingen: what most visits are about.
 PRESET_EVENTS = ("ny-i-sverige", "folkbokforing", "sfi", "arbetsformedlingen")

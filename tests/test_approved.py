@@ -2,13 +2,15 @@
 
 import pytest
 
-from dialogue import audio, reading, translation_status
-from dialogue.approved import Approved, Drafts
-from dialogue.languages import get
+from audio import recordings as audio
+from cms import reading
 from dialogue.models import Audience, DialogueCard, JointMessage
-from dialogue.translation_status import Status
+from languages import get
 from print import content, packs
 from print.content import NotPrintable
+from translations import status as translation_status
+from translations.approved import Approved, Drafts
+from translations.status import Status
 
 pytestmark = pytest.mark.django_db
 

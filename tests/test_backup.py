@@ -36,16 +36,13 @@ from django.db import router
 from django.test import Client
 from wagtail.documents import get_document_model
 
-from dialogue import backup, indicators, roles
-from dialogue.models import (
-    Agency,
-    AudioRecording,
-    Counter,
-    DialogueCard,
-    Event,
-    Office,
-    StaffProfile,
-)
+from audio.models import AudioRecording
+from cms import roles
+from dialogue.models import Agency, DialogueCard
+from followup import indicators
+from followup.models import Counter, Event
+from ops import backup
+from print.models import Office, StaffProfile
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 
@@ -102,7 +99,7 @@ def facts() -> dict:
         "revisions": card.revisions.count(),
         "password": editor.check_password("pw"),
         "groups": sorted(editor.groups.values_list("name", flat=True)),
-        "may translate": editor.has_perm("dialogue.translate"),
+        "may translate": editor.has_perm("translations.translate"),
         "office": StaffProfile.objects.get(user__username="backup-staff").office.name,
         "counted": sorted(map(list, Counter.objects.values_list("event", "language", "count"))),
     }
@@ -318,9 +315,9 @@ def test_a_restore_brings_back_every_row_and_file(source, instance):
     assert_restored(source, found)
     # The content that matters is there, and nothing of the print cache.
     assert source.state["rows"]["wagtailcore.WorkflowState"] == 1
-    assert source.state["rows"]["dialogue.AgencyApproval"] == 1
-    assert source.state["rows"]["dialogue.TranslationState"] > 100
-    assert source.state["rows"]["dialogue.Counter"] == 2
+    assert source.state["rows"]["approval.AgencyApproval"] == 1
+    assert source.state["rows"]["translations.TranslationState"] > 100
+    assert source.state["rows"]["followup.Counter"] == 2
     assert any(name.startswith("audio/") for name in found["state"]["files"])
     assert any(name.startswith("documents/") for name in found["state"]["files"])
     assert source.cached not in found["state"]["files"]
@@ -334,7 +331,7 @@ def test_a_restore_brings_back_every_row_and_file(source, instance):
 
 RESTORE_REPORT_AND_BACK_UP = """
 from django.contrib.auth.models import Group, Permission
-from dialogue import roles
+from cms import roles
 
 result = restore(sys.argv[1])
 state, rows = snapshot(), records()
@@ -368,7 +365,7 @@ def test_the_archive_lists_every_file_with_its_checksum(source):
     assert sorted(names) == sorted(
         ["data.json", "manifest.json", "manifest.sha256", *(f"media/{n}" for n in listed)]
     )
-    assert manifest["rows"]["dialogue.Counter"] == 2
+    assert manifest["rows"]["followup.Counter"] == 2
     assert "print-cache/" in manifest["left_out"]
 
 
@@ -415,7 +412,7 @@ def test_a_dry_run_loads_everything_and_writes_nothing(source, instance):
         in (found["output"])
     )
     assert (
-        f"dialogue.TranslationState: {source.state['rows']['dialogue.TranslationState']}"
+        f"translations.TranslationState: {source.state['rows']['translations.TranslationState']}"
         in (found["output"])
     )
 

@@ -9,11 +9,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
-from dialogue import exchange, text_rules
+from dialogue import text_rules
 from dialogue.models import DialogueCard, JointMessage
-from dialogue.translation_status import Unit
 from tests.admin_forms import form_data
 from tests.test_exchange import bomb, fill_xliff, snapshot
+from translations import exchange
+from translations.status import Unit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -174,7 +175,7 @@ def test_bad_audio_uploads(admin_client, unchanged, case):
     card = DialogueCard.objects.get(slug="personnummer")
     upload = SimpleUploadedFile("inspelning.mp3", AUDIO[case], content_type="audio/mpeg")
     response = admin_client.post(
-        "/admin/snippets/dialogue/audiorecording/add/",
+        "/admin/snippets/audio/audiorecording/add/",
         {"card": card.pk, "language": "ar", "file": upload, "recorded_by": "x"},
     )
     assert response.status_code == 200
@@ -210,8 +211,8 @@ REQUESTS = [
 def test_bad_requests_get_a_4xx_or_a_clean_page(client, django_user_model, unchanged, path):
     from django.contrib.auth.models import Group
 
-    from dialogue import roles
-    from dialogue.models import Office, StaffProfile
+    from cms import roles
+    from print.models import Office, StaffProfile
 
     clerk = django_user_model.objects.create_user("clerk", password="pw")
     clerk.groups.add(Group.objects.get(name=roles.SERVICE_OFFICE))

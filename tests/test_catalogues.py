@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 from django.utils import translation
 from django.utils.translation import to_locale
 
-from dialogue import languages
+import languages
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 # Admin strings too: the admin speaks Swedish and English, and Arabic is the reference RTL UI.

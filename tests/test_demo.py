@@ -106,7 +106,7 @@ def test_demo_users_with_printed_passwords_when_debug_is_on(settings, client):
 def test_one_demo_user_per_role(settings, client):
     from django.contrib.auth.models import Group
 
-    from dialogue import roles
+    from cms import roles
 
     settings.DEBUG = True
     run()

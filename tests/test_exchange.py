@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from translate.storage import xliff as tt_xliff
 
-from dialogue import exchange
-from dialogue import translation_status as ts
 from dialogue.models import JointMessage, LifeEvent
-from dialogue.translation_status import Status, Unit
+from translations import exchange
+from translations import status as ts
+from translations.status import Status, Unit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

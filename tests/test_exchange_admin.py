@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from dialogue import exchange
-from dialogue.models import GroupLanguages, LifeEvent
+from dialogue.models import LifeEvent
 from tests.test_exchange import fill_xliff, snapshot
+from translations import exchange
+from translations.models import GroupLanguages
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -12,8 +12,10 @@ from django.db import models
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from dialogue import indicator_export, indicators
-from dialogue.models import Counter, DialogueCard, Event
+from dialogue.models import DialogueCard
+from followup import export as indicator_export
+from followup import indicators
+from followup.models import Counter, Event
 from tests import isolated
 from tests.test_qr_audio import record, wav_bytes
 
@@ -29,8 +31,8 @@ CONCURRENT = r"""
 import json, threading, django
 django.setup()
 from django.db import connection
-from dialogue import indicators
-from dialogue.models import Counter
+from followup import indicators
+from followup.models import Counter
 
 errors = []
 
@@ -176,7 +178,7 @@ def test_report_page_and_exports_for_the_follow_up_role(admin_client):
 def test_report_is_closed_to_editors(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from dialogue import roles
+    from cms import roles
 
     editor = django_user_model.objects.create_user("ed", password="pw")
     editor.groups.add(Group.objects.get(name=roles.EDITORS))

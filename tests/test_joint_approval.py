@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import TaskState
 
-from dialogue import roles
+from approval.models import owners_of
+from cms import roles
 from dialogue.models import DialogueCard, JointMessage
-from dialogue.models.approval import owners_of
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db

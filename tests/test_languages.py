@@ -3,7 +3,7 @@ from babel import Locale
 from django.conf import settings
 from django.utils.translation import get_language_info
 
-from dialogue import languages
+import languages
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
 
 REQUIRED = {

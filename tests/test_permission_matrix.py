@@ -3,8 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from dialogue import roles
-from dialogue.models import DialogueCard, JointMessage, Office, StaffProfile
+from cms import roles
+from dialogue.models import DialogueCard, JointMessage
+from print.models import Office, StaffProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +40,9 @@ MATRIX = [
     ("/admin/snippets/dialogue/jointmessage/edit/{message}/", {"editor", "administrator"}),
     ("/admin/snippets/dialogue/audience/add/", {"editor", "administrator"}),
     ("/admin/snippets/dialogue/agency/add/", {"administrator"}),
-    ("/admin/snippets/dialogue/office/", {"administrator"}),
-    ("/admin/snippets/dialogue/staffprofile/", {"administrator"}),
-    ("/admin/snippets/dialogue/grouplanguages/", {"administrator"}),
+    ("/admin/snippets/print/office/", {"administrator"}),
+    ("/admin/snippets/print/staffprofile/", {"administrator"}),
+    ("/admin/snippets/translations/grouplanguages/", {"administrator"}),
     ("/admin/users/", {"administrator"}),
     ("/admin/groups/", {"administrator"}),
     ("/admin/workflows/list/", {"administrator"}),
@@ -99,10 +100,10 @@ ACTIONS = {
     "dialogue.publish_jointmessage": {"administrator"},
     "dialogue.change_dialoguecard": {"editor", "administrator"},
     "dialogue.delete_jointmessage": {"administrator"},
-    "dialogue.translate": {"translator", "reviewer", "administrator"},
-    "dialogue.approve_translation": {"reviewer", "administrator"},
-    "dialogue.view_counter": {"follow_up", "administrator"},
-    "dialogue.use_print_station": {"service_office", "administrator"},
+    "translations.translate": {"translator", "reviewer", "administrator"},
+    "translations.approve_translation": {"reviewer", "administrator"},
+    "followup.view_counter": {"follow_up", "administrator"},
+    "print.use_print_station": {"service_office", "administrator"},
     "auth.change_group": {"administrator"},
     "auth.change_user": {"administrator"},
     "wagtailcore.change_workflow": {"administrator"},
@@ -140,7 +141,7 @@ def test_no_role_can_give_itself_more_rights(client, people, role):
 
 
 def test_the_last_owner_approval_needs_no_publish_permission_of_its_own(people):
-    # Approvers publish only through the joint approval (dialogue.workflow_actions).
+    # Approvers publish only through the joint approval (approval.workflow_actions).
     approver = people["approver"]
     assert not approver.has_perm("dialogue.publish_jointmessage")
     assert roles.ROLES[roles.EDITORS] and ("dialogue", "publish_jointmessage") not in roles.APPROVER

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from dialogue.models import DialogueCard, JointMessage
-from print import fonts, preflight
+from print import preflight
+from typeset import fonts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 CARD = "foraldraledig-och-pa-vag"

@@ -5,8 +5,8 @@ import unicodedata
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from print import fonts, layout
-from print.draw import draw_block
+from typeset import fonts, layout
+from typeset.draw import draw_block
 
 from .pdf_tools import normalise, word_boxes
 

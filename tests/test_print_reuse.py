@@ -12,11 +12,12 @@ import zlib
 import pytest
 from fontTools.ttLib import TTFont
 
-from dialogue import languages
-from dialogue.approved import Approved
+import languages
 from dialogue.models import DialogueCard, JointMessage
-from print import content, font_files, fonts, layout, packs
+from print import content, packs
 from print.documents.card import CardRenderer
+from translations.approved import Approved
+from typeset import font_files, fonts, layout
 
 HINTING = {"fpgm", "prep", "cvt "}
 
@@ -56,7 +57,7 @@ def test_a_font_cache_that_cannot_be_written_only_costs_time(settings, tmp_path,
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
     settings.PRINT_FONT_CACHE_DIR = blocker / "fonts"
-    with caplog.at_level(logging.WARNING, logger="print.font_files"):
+    with caplog.at_level(logging.WARNING, logger="typeset.font_files"):
         data = font_files.unhinted(fonts.find("NotoSansThai-Regular.ttf"))
     assert not HINTING & set(TTFont(io.BytesIO(data)).keys())
     assert "Could not keep the unhinted font" in caplog.text

@@ -3,9 +3,12 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from dialogue import roles, translation_status
-from dialogue.models import Counter, Event, JointMessage, Office, StaffProfile
+from cms import roles
+from dialogue.models import JointMessage
+from followup.models import Counter, Event
 from print import station
+from print.models import Office, StaffProfile
+from translations import status as translation_status
 
 pytestmark = pytest.mark.django_db
 

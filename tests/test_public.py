@@ -3,7 +3,7 @@ import re
 import pytest
 from django.utils.html import escape
 
-from dialogue import languages
+import languages
 from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
 
 pytestmark = pytest.mark.django_db

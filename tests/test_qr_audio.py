@@ -9,8 +9,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from dialogue import audio
-from dialogue.models import AudioRecording, DialogueCard, IssuedCode
+from audio import recordings as audio
+from audio.models import AudioRecording
+from dialogue.models import DialogueCard, IssuedCode
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 CARD = "foraldraledig-och-pa-vag"
@@ -204,7 +205,7 @@ def test_bad_uploads_are_refused_and_nothing_is_stored(
     before = (stored_files(settings), AudioRecording.objects.count())
     with settings_english(settings):
         response = admin_client.post(
-            "/admin/snippets/dialogue/audiorecording/add/",
+            "/admin/snippets/audio/audiorecording/add/",
             {
                 "card": card.pk,
                 "language": "ar",
@@ -219,7 +220,7 @@ def test_bad_uploads_are_refused_and_nothing_is_stored(
 
 def test_a_good_upload_is_stored_with_its_duration(admin_client, card):
     response = admin_client.post(
-        "/admin/snippets/dialogue/audiorecording/add/",
+        "/admin/snippets/audio/audiorecording/add/",
         {
             "card": card.pk,
             "language": "ar",
@@ -247,7 +248,7 @@ def test_life_event_page_offers_the_playlist(card, client):
 
 
 def test_demo_recordings_only_for_languages_espeak_speaks(card):
-    from dialogue.demo import audio as demo_audio
+    from ops.demo import audio as demo_audio
 
     assert demo_audio.available(), "espeak-ng and lame are Debian packages that make installs"
     counts = demo_audio.make_recordings(codes=["sv", "so"])

@@ -9,8 +9,10 @@ import pytest
 from django.db import models
 from django.utils import timezone
 
-from dialogue import audio, content_version
-from dialogue.models import Counter, DialogueCard, Event
+from audio import recordings as audio
+from dialogue import content_version
+from dialogue.models import DialogueCard
+from followup.models import Counter, Event
 from tests import isolated
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +142,7 @@ TWO_WORKERS = r"""
 import json, multiprocessing, threading, django
 django.setup()
 from django.db import connection
-from dialogue import indicators
+from followup import indicators
 
 def worker(results):
     ok = 0
@@ -166,7 +168,7 @@ if __name__ == "__main__":
     [p.start() for p in processes]
     counted = [queue.get(timeout=240) for _ in processes]
     [p.join() for p in processes]
-    from dialogue.models import Counter
+    from followup.models import Counter
     print(json.dumps([sum(counted), list(Counter.objects.values_list("count", flat=True))]))
 """
 

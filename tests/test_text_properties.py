@@ -7,13 +7,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dialogue import exchange, text_rules
+from dialogue import text_rules
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
 from dialogue.models.messages import BODY_MAX
 from print import content
 from print.documents.card import CardRenderer, CardSheetRenderer
 from print.documents.leaflet import LeafletRenderer
 from tests.test_exchange import fill_xliff
+from translations import exchange
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

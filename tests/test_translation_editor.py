@@ -8,10 +8,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from dialogue import exchange
-from dialogue import translation_status as ts
-from dialogue.models import GroupLanguages, JointMessage
-from dialogue.translation_status import Status, Unit
+from dialogue.models import JointMessage
+from translations import exchange
+from translations import status as ts
+from translations.models import GroupLanguages
+from translations.status import Status, Unit
 
 pytestmark = pytest.mark.django_db
 

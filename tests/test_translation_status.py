@@ -5,9 +5,9 @@ import re
 import pytest
 from django.utils import translation
 
-from dialogue import translation_status as ts
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
-from dialogue.translation_status import Status, Unit
+from translations import status as ts
+from translations.status import Status, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def test_minor_edit_ticked_in_the_admin_keeps_translations_current(admin_client)
     assert 'name="minor_edit"' in page
     from django.test import RequestFactory
 
-    from dialogue.wagtail_hooks import keep_translations_current_after_minor_edit
+    from translations.wagtail_hooks import keep_translations_current_after_minor_edit
 
     message.headline_sv = message.headline_sv.replace("barnbidrag", "barnbidrag,")
     request = RequestFactory().post(url, {"minor_edit": "on"})

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from environs import Env
 
-from dialogue import languages
+import languages
 
 env = Env()
 
@@ -29,9 +29,17 @@ WAGTAIL_SITE_NAME = "Jobba i Sverige"
 INSTALLED_APPS = [
     # modeltranslation must come before the apps whose models it patches and before admin.
     "modeltranslation",
+    # The project's apps, from the bottom layer up (README: Architecture).
+    "languages",
+    "typeset",
     "dialogue",
+    "translations",
+    "approval",
+    "audio",
+    "followup",
     "print",
     "cms",
+    "ops",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
@@ -169,7 +177,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: all from the one registry in dialogue/languages.py.
+# Languages: all from the one registry in languages/__init__.py.
 LANGUAGE_CODE = languages.SOURCE_LANGUAGE
 LANGUAGES = languages.django_languages()
 LANGUAGES_BIDI = languages.django_bidi_codes()
@@ -190,8 +198,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False  # languages are fields (modeltranslation), not page trees
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# Joint approval (dialogue.models.approval): the last owning agency's approval publishes.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "dialogue.workflow_actions.publish_jointly_approved"
+# Joint approval (approval.models): the last owning agency's approval publishes.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "approval.workflow_actions.publish_jointly_approved"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from dialogue import bidi
+from languages import bidi
 
 register = template.Library()
 

@@ -1,18 +1,10 @@
-"""Create the role groups and the joint approval workflow (dialogue.roles defines them)."""
+"""Formerly created the role groups here; cms.roles now syncs them after every migrate.
 
-from django.contrib.auth.management import create_permissions
+A data migration runs on the app registry of its time, which does not know the apps the
+models later moved to ([S]); the post-migrate sync always sees the current one.
+"""
+
 from django.db import migrations
-
-
-def create_roles(apps, schema_editor):
-    from dialogue import roles
-
-    # Permissions are normally created after all migrations; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    roles.sync_roles(apps)
 
 
 class Migration(migrations.Migration):
@@ -21,4 +13,4 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
 
-    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

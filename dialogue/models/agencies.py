@@ -8,7 +8,7 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     short_name = models.CharField(_("short name"), max_length=12, unique=True)
     website = models.URLField(_("website"), blank=True)
-    # The group whose members approve joint content for this agency (dialogue.roles creates it).
+    # The group whose members approve joint content for this agency (cms.roles creates it).
     approvers = models.OneToOneField(
         "auth.Group",
         on_delete=models.SET_NULL,
@@ -26,10 +26,3 @@ class Agency(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.approvers_id is None:
-            from dialogue import roles
-
-            roles.ensure_approver_group(self)

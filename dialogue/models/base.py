@@ -12,7 +12,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from dialogue import languages
+import languages
+from dialogue import preview_modes, text_rules
 
 
 class TranslatedTextMixin:
@@ -35,15 +36,41 @@ class TranslatedTextMixin:
     def source_text(self, field: str) -> str:
         return self.text(field, languages.SOURCE_LANGUAGE)
 
-    def has_translation(self, code: str) -> bool:
+    def own_parts(self) -> list:
+        """The object and the small parts edited with it (a message's links)."""
+        return [self]
+
+    def translation_parts(self) -> list:
+        """Every object whose text belongs to this one: a card carries its key messages."""
+        return self.own_parts()
+
+    def owning_agencies(self) -> set:
+        """The agencies that must approve a change (none for agencies and audiences)."""
+        return set()
+
+    def has_own_translation(self, code: str) -> bool:
         fields = self.required_translated_fields or self.translated_fields
         return all(self.text(field, code).strip() for field in fields)
 
+    def has_translation(self, code: str) -> bool:
+        """Translated: every required text of the object and what it carries is there, approved
+        or not. Whether the public may use it is asked of translations.approved."""
+        return all(part.has_own_translation(code) for part in self.translation_parts())
+
     def clean(self):
         super().clean()
-        from dialogue import printable
+        text_rules.check(self)
 
-        printable.check(self)
+
+class ContentQuerySet(models.QuerySet):
+    """Content the public may read: `live()` is published; `public()` is live and in use
+    (cards add "not retired")."""
+
+    def live(self):
+        return self.filter(live=True)
+
+    def public(self):
+        return self.live()
 
 
 class EditorialModel(
@@ -95,6 +122,10 @@ class EditorialModel(
         return context
 
     def serve_preview(self, request, mode_name):
+        registered = preview_modes.find(self, mode_name)
+        if registered is not None:
+            mode, code = registered
+            return mode.serve(request, self, code)
         # The page's own strings in the previewed language, as the visitor will see them.
         language = languages.get(mode_name) or languages.source()
         with translation.override(language.code):
@@ -106,7 +137,8 @@ class EditorialModel(
     @property
     def preview_modes(self):
         # One preview per language: editors see how the visitor will read it.
-        return [(language.code, language.own_name) for language in languages.enabled()]
+        pages = [(language.code, language.own_name) for language in languages.enabled()]
+        return pages + preview_modes.modes_for(self)
 
     @property
     def default_preview_mode(self):

@@ -1,18 +1,26 @@
 from django.db import IntegrityError, models, transaction
-from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
-from dialogue import codes, languages, pictograms
+from dialogue import codes, pictograms
 
-from .base import EditorialModel, Slugged
+from .base import ContentQuerySet, EditorialModel, Slugged
+from .codes import IssuedCode
+
+
+class CardQuerySet(ContentQuerySet):
+    def public(self):
+        """Live and not retired: what the public, print and recordings may use."""
+        return self.live().filter(retired_at=None)
 
 
 class DialogueCard(Slugged, EditorialModel):
     """A card used in conversation: front in her language, back in Swedish for staff."""
 
     translated_fields = ("title",)
+
+    objects = CardQuerySet.as_manager()
 
     life_event = models.ForeignKey(
         "dialogue.LifeEvent",
@@ -54,8 +62,6 @@ class DialogueCard(Slugged, EditorialModel):
             return super().save(*args, **kwargs)
         # A new card: draw codes until one was never issued. The unique index on the register
         # decides under concurrency; the savepoint keeps an outer transaction usable.
-        from .audio import IssuedCode
-
         for _attempt in range(10):
             self.code = codes.new_code()
             try:
@@ -70,26 +76,6 @@ class DialogueCard(Slugged, EditorialModel):
                 self.code = ""
         raise RuntimeError("Could not find a free card code")
 
-    @property
-    def preview_modes(self):
-        # Besides the web page per language, the printed card in every printable language.
-        printable = [
-            (
-                f"print:{language.code}",
-                gettext_now("Print: %(language)s") % {"language": language.own_name},
-            )
-            for language in languages.enabled()
-            if self.has_translation(language.code)
-        ]
-        return super().preview_modes + printable
-
-    def serve_preview(self, request, mode_name):
-        if mode_name.startswith("print:"):
-            from print import previews  # print reads the domain, not the other way round
-
-            return previews.card_preview(request, self, mode_name.removeprefix("print:"))
-        return super().serve_preview(request, mode_name)
-
     def prompt_list(self) -> list[str]:
         return [line.strip() for line in self.prompts.splitlines() if line.strip()]
 
@@ -97,10 +83,11 @@ class DialogueCard(Slugged, EditorialModel):
         """The joint messages in card order (uses prefetched card_messages when present)."""
         return [item.message for item in self.card_messages.all()]
 
-    def has_translation(self, code: str) -> bool:
-        return super().has_translation(code) and all(
-            message.has_translation(code) for message in self.key_messages()
-        )
+    def translation_parts(self) -> list:
+        return [*self.own_parts(), *(p for m in self.key_messages() for p in m.translation_parts())]
+
+    def owning_agencies(self) -> set:
+        return {agency for message in self.key_messages() for agency in message.owning_agencies()}
 
 
 class CardMessage(Orderable):

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogue import pictograms
 
-from .base import EditorialModel, Slugged
+from .agencies import Agency
+from .base import ContentQuerySet, EditorialModel, Slugged
 
 
 class LifeEvent(Slugged, EditorialModel):
@@ -12,6 +13,8 @@ class LifeEvent(Slugged, EditorialModel):
 
     translated_fields = ("title", "intro")
     required_translated_fields = ("title",)
+
+    objects = ContentQuerySet.as_manager()
 
     title = models.CharField(_("title"), max_length=80)
     intro = models.TextField(_("short intro"), blank=True, validators=[MaxLengthValidator(300)])
@@ -25,3 +28,8 @@ class LifeEvent(Slugged, EditorialModel):
 
     def __str__(self):
         return self.title_sv or self.slug
+
+    def owning_agencies(self) -> set:
+        if not self.pk:
+            return set()
+        return set(Agency.objects.filter(messages__life_events=self).distinct())

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.models import Orderable
 
-from .base import EditorialModel, Slugged, TranslatedTextMixin
+from .base import ContentQuerySet, EditorialModel, Slugged, TranslatedTextMixin
 
 HEADLINE_MAX = 140  # one short sentence
 BODY_MAX = 500  # a few short sentences
@@ -16,6 +16,8 @@ class JointMessage(Slugged, EditorialModel):
 
     translated_fields = ("headline", "body", "where_to_turn")
     required_translated_fields = ("headline", "body")
+
+    objects = ContentQuerySet.as_manager()
 
     headline = models.CharField(_("headline"), max_length=HEADLINE_MAX)
     body = models.TextField(_("body"), validators=[MaxLengthValidator(BODY_MAX)])
@@ -37,10 +39,11 @@ class JointMessage(Slugged, EditorialModel):
     def __str__(self):
         return self.headline_sv or self.slug
 
-    def has_translation(self, code: str) -> bool:
-        return super().has_translation(code) and all(
-            link.has_translation(code) for link in self.links.all()
-        )
+    def own_parts(self) -> list:
+        return [self, *self.links.all()]
+
+    def owning_agencies(self) -> set:
+        return set(self.agencies.all())
 
 
 class MessageLink(TranslatedTextMixin, Orderable):

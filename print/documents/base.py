@@ -8,9 +8,9 @@ from django.utils import translation
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from print import fonts
-from print.draw import draw_block
-from print.layout import layout
+from typeset import fonts
+from typeset.draw import draw_block
+from typeset.layout import layout
 
 # Bump when the drawing code changes what a file looks like: it is part of every cache key.
 RENDERER_VERSION = "2"

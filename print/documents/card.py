@@ -15,12 +15,13 @@ from django.utils.translation import pgettext  # context "staff side": Swedish-o
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from dialogue import languages
-from print import frames, pictograms, qr
+import languages
+from print import pictograms
 from print.content import CardContent
 from print.documents.base import ACCENT, INK, MUTED, Renderer
-from print.frames import Item
 from print.pages import Page
+from typeset import frames, qr
+from typeset.frames import Item
 
 WIDTH, HEIGHT = 105 * mm, 148 * mm
 MARGIN = 7 * mm

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from dialogue import languages
-from print import frames, pictograms, qr
+import languages
+from print import pictograms
 from print.content import EventContent
 from print.documents.base import ACCENT, INK, MUTED, Renderer
-from print.frames import Item
 from print.pages import Page
+from typeset import frames, qr
+from typeset.frames import Item
 
 WIDTH, HEIGHT = A4
 MARGIN = 15 * mm

@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 
-from dialogue import languages
-from print import frames, qr
+import languages
 from print.documents.base import ACCENT, INK, MUTED, Renderer
-from print.frames import Item
 from print.pages import Page
+from typeset import frames, qr
+from typeset.frames import Item
 
 SIZES = {"A4": (A4, 4, 26 * mm), "A3": (A3, 5, 32 * mm)}
 SV = languages.SOURCE_LANGUAGE

@@ -68,7 +68,7 @@ def site(tmp_path_factory):
     }
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "load_demo", "--skip-audio")
-    record = "from dialogue.demo.audio import make_recordings; make_recordings(['sv', 'ar'])"
+    record = "from ops.demo.audio import make_recordings; make_recordings(['sv', 'ar'])"
     _manage(env, "shell", "-c", record)
     find = (
         "from dialogue.models import DialogueCard as C; "

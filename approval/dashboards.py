@@ -1,0 +1,118 @@
+"""What each role finds on the admin dashboard: the editor her drafts and what waits for the
+agencies, the translator her languages' work. (Approvers get Wagtail's own "Awaiting your
+review" panel, which asks the joint approval task.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+import languages
+from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from translations import status as translation_status
+from translations.models import GroupLanguages
+from translations.status import Status
+
+EDITED = (JointMessage, DialogueCard, LifeEvent)
+
+
+def _edit_url(obj) -> str:
+    meta = obj._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[obj.pk])
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    kind: str
+    url: str
+    waiting_for: tuple[str, ...] = ()
+
+
+def drafts_of(user) -> list[Item]:
+    """Unpublished changes whose latest revision is hers and that are not yet submitted."""
+    # Workflow states keep object ids as text; compared in Python so PostgreSQL need not cast.
+    in_review = set(
+        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).values_list(
+            "base_content_type_id", "object_id"
+        )
+    )
+    found = []
+    for model in EDITED:
+        type_id = ContentType.objects.get_for_model(model).pk
+        objects = model.objects.filter(
+            has_unpublished_changes=True, latest_revision__user=user
+        ).select_related("latest_revision")
+        for obj in objects:
+            if (type_id, str(obj.pk)) in in_review:
+                continue
+            draft = obj.latest_revision.as_object()
+            found.append(Item(str(draft), model._meta.verbose_name, _edit_url(obj)))
+    return found
+
+
+def in_approval() -> list[Item]:
+    """Everything the agencies are reviewing, with the agencies still to approve."""
+    states = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).select_related(
+        "current_task_state"
+    )
+    found = []
+    for state in states:
+        obj = state.content_object
+        if not isinstance(obj, EDITED):
+            continue
+        draft = obj.get_latest_revision_as_object()  # the title under review, not the live one
+        task_state = state.current_task_state.specific if state.current_task_state else None
+        pending = getattr(task_state, "pending", lambda: set())()
+        found.append(
+            Item(
+                str(draft),
+                obj._meta.verbose_name,
+                _edit_url(obj),
+                tuple(sorted(agency.short_name for agency in pending)),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class LanguageWork:
+    language: languages.Language
+    missing: int
+    outdated: int
+    unreviewed: int
+    url: str
+
+
+def translator_languages(user) -> list[languages.Language]:
+    if not user.has_perm("translations.translate"):
+        return []
+    if user.is_superuser:
+        return []  # administrators use Reports → Translations for every language
+    codes = set()
+    for item in GroupLanguages.objects.filter(group__user=user):
+        codes |= item.codes()
+    return [language for language in languages.targets() if language.code in codes]
+
+
+def translation_work(user) -> list[LanguageWork]:
+    chosen = translator_languages(user)
+    if not chosen:
+        return []
+    rows = translation_status.overview([language.code for language in chosen])
+    work = []
+    for language in chosen:
+        counts = [row.counts for row in rows if row.language.code == language.code]
+        work.append(
+            LanguageWork(
+                language,
+                missing=sum(c[Status.MISSING] for c in counts),
+                outdated=sum(c[Status.OUTDATED] for c in counts),
+                unreviewed=sum(c[Status.TRANSLATED] for c in counts),
+                url=reverse("translation_work", args=[language.code]),
+            )
+        )
+    return work

@@ -1,0 +1,42 @@
+"""Dashboard panels per role (registered in wagtail_hooks); the data comes from dashboards."""
+
+from wagtail.admin.ui.components import Component
+
+from approval import dashboards
+
+
+class EditorPanel(Component):
+    name = "jobba_editor"
+    template_name = "approval/admin/panels/editor.html"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        return {
+            "drafts": dashboards.drafts_of(self.user),
+            "in_approval": dashboards.in_approval(),
+        }
+
+
+class TranslatorPanel(Component):
+    name = "jobba_translator"
+    template_name = "approval/admin/panels/translator.html"
+    order = 60
+
+    def __init__(self, work):
+        self.work = work
+
+    def get_context_data(self, parent_context):
+        return {"work": self.work}
+
+
+def panels_for(user) -> list[Component]:
+    panels = []
+    if user.has_perm("dialogue.change_jointmessage") and not user.is_superuser:
+        panels.append(EditorPanel(user))
+    work = dashboards.translation_work(user)
+    if work:
+        panels.append(TranslatorPanel(work))
+    return panels

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AudioConfig(AppConfig):
+    name = "audio"
+    verbose_name = _("Recordings")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from audio.models import AudioRecording
+        from dialogue import content_version
+
+        content_version.watch(AudioRecording)  # the QR and life-event pages play recordings

@@ -1,0 +1,46 @@
+"""The admin's shape: every app's viewsets under one "Jobba i Sverige" menu, no page tree.
+
+The project is the one room that may name every app, so the menu is put together here.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from audio.viewsets import AudioRecordingViewSet
+from dialogue.viewsets import (
+    AgencyViewSet,
+    AudienceViewSet,
+    DialogueCardViewSet,
+    JointMessageViewSet,
+    LifeEventViewSet,
+)
+from print.viewsets import OfficeViewSet, StaffProfileViewSet
+from translations.viewsets import GroupLanguagesViewSet
+
+
+class JobbaISverigeGroup(SnippetViewSetGroup):
+    menu_label = _("Jobba i Sverige")
+    menu_icon = "clipboard-list"
+    menu_order = 100
+    items = (
+        DialogueCardViewSet,
+        JointMessageViewSet,
+        LifeEventViewSet,
+        AudioRecordingViewSet,
+        AudienceViewSet,
+        AgencyViewSet,
+        OfficeViewSet,
+        StaffProfileViewSet,
+        GroupLanguagesViewSet,
+    )
+
+
+register_snippet(JobbaISverigeGroup)
+
+
+@hooks.register("construct_main_menu")
+def hide_page_explorer(request, menu_items):
+    # Content is snippets; an empty page tree in the menu only confuses editors.
+    menu_items[:] = [item for item in menu_items if item.name != "explorer"]

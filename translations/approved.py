@@ -1,0 +1,112 @@
+"""Which translations the public site, the QR pages, print and audio may use.
+
+A translation is used once a reviewer approved it (or, while a language is rolled out with
+TRANSLATIONS_SHOW_UNREVIEWED, as soon as it is made). An approved translation whose Swedish
+source changed since is still used on screen, with a notice; print refuses it (see print.content).
+Everything asks this module, which asks translation_status, so there is one answer.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+
+import languages
+from dialogue.models import DialogueCard, JointMessage
+from translations.models import TranslationState
+from translations.status import Status, status_from
+
+
+def parts(obj) -> list:
+    """The object and what it carries: a card its key messages, a message its link labels."""
+    found = [obj]
+    if isinstance(obj, DialogueCard):
+        for message in obj.key_messages():
+            found += parts(message)
+    elif isinstance(obj, JointMessage):
+        found += list(obj.links.all())
+    return found
+
+
+class Approved:
+    """Answers for many objects and languages from one query per content type.
+
+    Objects not named up front are loaded when first asked about, so a missing preload costs
+    queries, never a wrong answer.
+    """
+
+    def __init__(self, objects=()):
+        self._states: dict[tuple, TranslationState] = {}
+        self._loaded: set[tuple[int, int]] = set()
+        self.preload(objects)
+
+    def preload(self, objects) -> Approved:
+        wanted: dict[int, set[int]] = {}
+        for obj in objects:
+            for part in parts(obj):
+                key = self._key(part)
+                if key not in self._loaded:
+                    wanted.setdefault(key[0], set()).add(key[1])
+        for type_id, ids in wanted.items():
+            states = TranslationState.objects.filter(content_type_id=type_id, object_id__in=ids)
+            for state in states:
+                self._states[(type_id, state.object_id, state.field, state.language)] = state
+            self._loaded.update((type_id, pk) for pk in ids)
+        return self
+
+    @staticmethod
+    def _key(obj) -> tuple[int, int]:
+        return ContentType.objects.get_for_model(obj).pk, obj.pk
+
+    def _state(self, obj, field: str, code: str) -> TranslationState | None:
+        key = self._key(obj)
+        if key not in self._loaded:
+            self.preload([obj])
+        return self._states.get((*key, field, code))
+
+    def status(self, obj, field: str, code: str) -> Status:
+        return status_from(obj, field, code, self._state(obj, field, code))
+
+    def _usable(self, obj, field: str, code: str) -> bool:
+        if code == languages.SOURCE_LANGUAGE:
+            return True
+        if not obj.text(field, code).strip():
+            return False
+        if settings.TRANSLATIONS_SHOW_UNREVIEWED:
+            return True
+        state = self._state(obj, field, code)
+        return state is not None and state.status == TranslationState.Stored.APPROVED
+
+    def text(self, obj, field: str, code: str) -> str:
+        """The text to show or print, or "" when this language may not use it yet."""
+        return obj.text(field, code) if self._usable(obj, field, code) else ""
+
+    def complete(self, obj, code: str) -> bool:
+        """Every required text of the object and what it carries may be used in the language."""
+        for part in parts(obj):
+            fields = part.required_translated_fields or part.translated_fields
+            for field in fields:
+                if part.source_text(field).strip() and not self._usable(part, field, code):
+                    return False
+        return True
+
+    def outdated(self, obj, code: str) -> bool:
+        """Some text of the object in use was made from an older Swedish text."""
+        if code == languages.SOURCE_LANGUAGE:
+            return False
+        return any(
+            self._usable(part, field, code) and self.status(part, field, code) == Status.OUTDATED
+            for part in parts(obj)
+            for field in part.translated_fields
+        )
+
+    def languages_of(self, obj) -> list[languages.Language]:
+        """The enabled languages the object can be read in."""
+        return [lang for lang in languages.enabled() if self.complete(obj, lang.code)]
+
+
+class Drafts(Approved):
+    """Every translation as written, approved or not: what a reviewer previews before approving."""
+
+    def _usable(self, obj, field: str, code: str) -> bool:
+        return code == languages.SOURCE_LANGUAGE or bool(obj.text(field, code).strip())

@@ -1,0 +1,161 @@
+"""The side-by-side translation editor: Swedish source beside the target, what changed in the
+Swedish since the translation shown as a diff, all-or-nothing saving with the glyph check."""
+
+from __future__ import annotations
+
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+import languages
+from dialogue import text_rules
+from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from translations import exchange
+from translations import status as translation_status
+from translations.status import Status, Unit
+
+EDITABLE = {"lifeevent": LifeEvent, "jointmessage": JointMessage, "dialoguecard": DialogueCard}
+
+
+def _object(model_name: str, pk: int):
+    model = EDITABLE.get(model_name)
+    if model is None:
+        raise Http404("Nothing to translate here")
+    obj = model.objects.filter(pk=pk).first()
+    if obj is None:
+        raise Http404("No such object")
+    return obj
+
+
+def _units(obj) -> list[Unit]:
+    """A card is translated with its messages: the woman reads them together."""
+    if isinstance(obj, DialogueCard):
+        return translation_status.card_units(obj)
+    return translation_status.units_of(obj)
+
+
+def diff_html(old: str, new: str) -> str:
+    """Word diff of the Swedish: removed words struck, added words marked."""
+    old_words, new_words = old.split(), new.split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape(" ".join(old_words[a1:a2])))
+        if op in ("delete", "replace"):
+            parts.append(f"<del>{escape(' '.join(old_words[a1:a2]))}</del>")
+        if op in ("insert", "replace"):
+            parts.append(f"<ins>{escape(' '.join(new_words[b1:b2]))}</ins>")
+    return mark_safe(" ".join(parts))  # noqa: S308  every word is escaped above
+
+
+@login_required
+def choose_language(request, model_name, pk):
+    obj = _object(model_name, pk)
+    units = _units(obj)
+    states = translation_status.states_for(units)
+    rows = []
+    for language in languages.targets():
+        if not translation_status.can_translate(request.user, language.code):
+            continue
+        statuses = [translation_status.status_of(u, language.code, states) for u in units]
+        rows.append(
+            {
+                "language": language,
+                "todo": sum(s in (Status.MISSING, Status.OUTDATED) for s in statuses),
+            }
+        )
+    if not rows:
+        raise PermissionDenied
+    return render(request, "translations/admin/translate_choose.html", {"object": obj, "rows": rows,
+                  "model_name": model_name})  # fmt: skip
+
+
+@login_required
+def edit(request, model_name, pk, lang):
+    obj = _object(model_name, pk)
+    language = languages.get(lang)
+    if language is None or language.is_source:
+        raise Http404("Unknown language")
+    if not translation_status.can_translate(request.user, language.code):
+        raise PermissionDenied
+    may_approve = translation_status.can_approve(request.user, language.code)
+    units = _units(obj)
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        errors = _save(request, units, language, may_approve)
+        if not errors:
+            messages.success(request, _("Saved."))
+            return redirect(request.path)
+    states = translation_status.states_for(units)
+    rows = []
+    for unit in units:
+        ref = exchange.unit_id(unit)
+        state = states.get((*unit.key, language.code))
+        status = translation_status.status_of(unit, language.code, states)
+        source = unit.obj.source_text(unit.field)
+        rows.append(
+            {
+                "id": ref,
+                "unit": unit,
+                "label": f"{unit.obj} · {unit.field}",
+                "source": source,
+                "diff": diff_html(state.source_text, source)
+                if status == Status.OUTDATED and state and state.source_text
+                else "",
+                "target": request.POST.get(ref, unit.obj.text(unit.field, language.code))
+                if request.method == "POST"
+                else unit.obj.text(unit.field, language.code),
+                "status": status,
+                "errors": errors.get(ref, []),
+                "multiline": unit.field in ("body", "intro", "where_to_turn"),
+            }
+        )
+    return render(
+        request,
+        "translations/admin/translate.html",
+        {"object": obj, "language": language, "rows": rows, "may_approve": may_approve},
+        status=400 if errors else 200,
+    )
+
+
+def _save(request, units, language, may_approve) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    changes = []
+    for unit in units:
+        ref = exchange.unit_id(unit)
+        if ref not in request.POST:
+            continue
+        text = request.POST[ref].strip()
+        current = unit.obj.text(unit.field, language.code)
+        approve = may_approve and request.POST.get(f"approve:{ref}") == "on"
+        if text == current and not approve:
+            continue
+        for problem in text_rules.problems(text, language.code):
+            errors.setdefault(ref, []).append(problem)
+        limit = exchange.max_length(unit)
+        if limit and len(text) > limit:
+            errors.setdefault(ref, []).append(
+                _("At most %(limit)s characters (now %(length)s).")
+                % {"limit": limit, "length": len(text)}
+            )
+        changes.append((unit, text, current, approve))
+    if errors:
+        return errors
+    with transaction.atomic():
+        for unit, text, current, approve in changes:
+            if text != current:
+                exchange.write_translation(unit, language, text)
+            if text:
+                unit.obj.refresh_from_db()
+                status = Status.APPROVED if approve else Status.TRANSLATED
+                translation_status.record(unit.obj, unit.field, language.code, status)
+    return {}

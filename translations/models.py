@@ -1,0 +1,82 @@
+"""Which Swedish text each translation was made from, and whether a reviewer approved it.
+
+Missing and outdated are derived, never stored: missing when there is no text, outdated when
+the Swedish source has changed since the translation was made (its fingerprint differs).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationState(models.Model):
+    class Stored(models.TextChoices):
+        TRANSLATED = "translated", _("translated, not reviewed")
+        APPROVED = "approved", _("approved")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(max_length=40)
+    language = models.CharField(max_length=10)
+    status = models.CharField(max_length=12, choices=Stored.choices, default=Stored.TRANSLATED)
+    source_fingerprint = models.CharField(max_length=64)
+    # The Swedish it was made from, to show the translator what changed since.
+    source_text = models.TextField(blank=True, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "dialogue_translationstate"  # kept when the model left dialogue ([S])
+        verbose_name = _("translation state")
+        verbose_name_plural = _("translation states")
+        permissions = [
+            ("translate", _("Can translate the languages of their groups")),
+            ("approve_translation", _("Can approve translations")),
+            ("translate_any_language", _("Can translate every language")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="one_state_per_unit_and_language",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} {self.field} {self.language}"
+
+
+class GroupLanguages(models.Model):
+    """The languages a group's members may translate (a translator group per language, or one
+    group with several). Administrators may translate every language."""
+
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="translation_languages"
+    )
+    languages = models.CharField(
+        _("languages"), max_length=200, help_text=_("Language codes, separated by commas.")
+    )
+
+    class Meta:
+        db_table = "dialogue_grouplanguages"  # kept when the model left dialogue ([S])
+        verbose_name = _("translator languages")
+        verbose_name_plural = _("translator languages")
+
+    def __str__(self):
+        return f"{self.group}: {self.languages}"
+
+    def codes(self) -> set[str]:
+        return {code.strip() for code in self.languages.split(",") if code.strip()}
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        import languages as registry
+
+        unknown = sorted(c for c in self.codes() if c not in set(registry.codes()) - {"sv"})
+        if unknown or not self.codes():
+            known = ", ".join(language.code for language in registry.targets())
+            raise ValidationError(
+                {
+                    "languages": _("Unknown language codes: %(codes)s. Use some of: %(known)s")
+                    % {"codes": ", ".join(unknown) or "–", "known": known}
+                }
+            )

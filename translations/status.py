@@ -1,0 +1,207 @@
+"""One source of truth for translation status: missing, translated, approved or outdated.
+
+A unit is one translated field of one object (a card's title, a message's body …) in one
+language. The admin and the exchange files ask `status_of`; the public site, print and audio ask
+dialogue.approved, which builds on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter as Tally
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+import languages
+from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from translations.models import TranslationState
+
+
+class Status(TextChoices):
+    MISSING = "missing", _("missing")
+    TRANSLATED = "translated", _("translated, not reviewed")
+    APPROVED = "approved", _("approved")
+    OUTDATED = "outdated", _("outdated")
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256((text or "").strip().encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Unit:
+    obj: object
+    field: str
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (ContentType.objects.get_for_model(self.obj).pk, self.obj.pk, self.field)
+
+
+def units_of(obj) -> list[Unit]:
+    """The translatable units of an object; a message's link labels belong to it."""
+    found = [Unit(obj, field) for field in obj.translated_fields if obj.source_text(field).strip()]
+    if isinstance(obj, JointMessage):
+        for link in obj.links.all():
+            found += units_of(link)
+    return found
+
+
+def states_for(units: list[Unit]) -> dict[tuple, TranslationState]:
+    """All stored states of the units, in one query per content type."""
+    by_type: dict[int, set[int]] = {}
+    for unit in units:
+        type_id, object_id, _field = unit.key
+        by_type.setdefault(type_id, set()).add(object_id)
+    found = {}
+    for type_id, ids in by_type.items():
+        for state in TranslationState.objects.filter(content_type_id=type_id, object_id__in=ids):
+            found[(type_id, state.object_id, state.field, state.language)] = state
+    return found
+
+
+def status_of(unit: Unit, code: str, states: dict | None = None) -> Status:
+    if not unit.obj.text(unit.field, code).strip():
+        return Status.MISSING
+    states = states if states is not None else states_for([unit])
+    return status_from(unit.obj, unit.field, code, states.get((*unit.key, code)))
+
+
+def status_from(obj, field: str, code: str, state: TranslationState | None) -> Status:
+    if not obj.text(field, code).strip():
+        return Status.MISSING
+    if state is None:
+        return Status.TRANSLATED  # text from before states were kept: not reviewed
+    if state.source_fingerprint != fingerprint(obj.source_text(field)):
+        return Status.OUTDATED
+    return Status(state.status)
+
+
+def record(obj, field: str, code: str, status: str = Status.TRANSLATED):
+    """A translation was made (or approved) now, from the current Swedish text."""
+    TranslationState.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        field=field,
+        language=code,
+        defaults={
+            "status": status,
+            "source_fingerprint": fingerprint(obj.source_text(field)),
+            "source_text": obj.source_text(field),
+        },
+    )
+
+
+def accept_minor_edit(obj):
+    """A Swedish change that does not change the meaning (a typo): translations stay current."""
+    from dialogue import content_version
+
+    content_version.bump()  # a queryset update sends no signal
+    for unit in units_of(obj):
+        TranslationState.objects.filter(
+            content_type=ContentType.objects.get_for_model(unit.obj),
+            object_id=unit.obj.pk,
+            field=unit.field,
+        ).update(
+            source_fingerprint=fingerprint(unit.obj.source_text(unit.field)),
+            source_text=unit.obj.source_text(unit.field),
+        )
+
+
+def _event_units(event: LifeEvent, cards: list[DialogueCard]) -> list[Unit]:
+    units = units_of(event)
+    seen = set()
+    for card in cards:
+        units += units_of(card)
+        for message in card.key_messages():
+            if message.pk not in seen:
+                seen.add(message.pk)
+                units += units_of(message)
+    return units
+
+
+@dataclass
+class Row:
+    language: languages.Language
+    life_event: LifeEvent | None
+    counts: Tally
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def coverage(self) -> int:
+        """Per cent of units that can be shown: translated or approved, and not outdated."""
+        done = self.counts[Status.TRANSLATED] + self.counts[Status.APPROVED]
+        return round(100 * done / self.total) if self.total else 0
+
+
+def overview(codes=None, event_slug: str = "") -> list[Row]:
+    """Languages × life events, with how many units are in each status."""
+    events = LifeEvent.objects.order_by("sort_order")
+    if event_slug:
+        events = events.filter(slug=event_slug)
+    cards = list(
+        DialogueCard.objects.prefetch_related("card_messages__message__links").select_related(
+            "life_event"
+        )
+    )
+    per_event = {event: _event_units(event, [c for c in cards if c.life_event_id == event.pk])
+                 for event in events}  # fmt: skip
+    states = states_for([unit for units in per_event.values() for unit in units])
+    chosen = [languages.get(c) for c in codes] if codes else list(languages.targets())
+    rows = []
+    for language in chosen:
+        for event, units in per_event.items():
+            counts = Tally(status_of(unit, language.code, states) for unit in units)
+            rows.append(Row(language, event, counts))
+    return rows
+
+
+def work_list(code: str) -> list[tuple[Unit, Status]]:
+    """What is missing or outdated in a language, card by card."""
+    cards = list(DialogueCard.objects.prefetch_related("card_messages__message__links"))
+    units = []
+    for event in LifeEvent.objects.order_by("sort_order"):
+        units += _event_units(event, [c for c in cards if c.life_event_id == event.pk])
+    states = states_for(units)
+    found, seen = [], set()
+    for unit in units:
+        if unit.key in seen:
+            continue
+        seen.add(unit.key)
+        status = status_of(unit, code, states)
+        if status in (Status.MISSING, Status.OUTDATED):
+            found.append((unit, status))
+    return found
+
+
+def card_units(card) -> list[Unit]:
+    units = units_of(card)
+    for message in card.key_messages():
+        units += units_of(message)
+    return units
+
+
+def can_translate(user, code: str) -> bool:
+    """Translators may change only the languages their groups are given."""
+    if not user.is_active:
+        return False
+    if user.is_superuser or user.has_perm("translations.translate_any_language"):
+        return True
+    if not user.has_perm("translations.translate"):
+        return False
+    from translations.models import GroupLanguages
+
+    assigned = GroupLanguages.objects.filter(group__user=user)
+    return any(code in item.codes() for item in assigned)
+
+
+def can_approve(user, code: str) -> bool:
+    return can_translate(user, code) and (
+        user.is_superuser or user.has_perm("translations.approve_translation")
+    )

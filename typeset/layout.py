@@ -1,0 +1,279 @@
+"""Paragraph layout for every script: bidi (UAX #9), line breaking (UAX #14), a font per run.
+
+For each paragraph: bidi levels per character from ICU, line-break opportunities from
+ICU (dictionary breaks for Thai), greedy filling by shaped widths, then per line the
+visual runs (rule L2), each split by font coverage and shaped with its direction given.
+Number runs in right-to-left text are isolated (LRI…PDI) so "0771-416 416" stays whole.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import icu
+
+import languages
+from languages import bidi
+from typeset import fonts
+from typeset.shaping import ShapedRun, shape, shape_units
+
+LRI, PDI = "\u2066", "\u2069"
+# Explicit direction controls in content are dropped: the layout decides direction.
+CONTROLS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+NOT_DRAWN = fonts.IGNORABLE | {LRI, PDI}
+
+
+@dataclass
+class Line:
+    runs: list[tuple[float, ShapedRun]] = field(default_factory=list)  # (x from line start, run)
+    width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Block:
+    """Laid-out lines; shared between callers (layout() is memoised), so never changed."""
+
+    lines: tuple[Line, ...]
+    size: float
+    leading: float
+    rtl: bool
+    width: float  # the box width the lines were broken for
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.leading
+
+
+def clean(text: str) -> str:
+    """Content as it will be laid out: no stray direction controls, no NULs or tabs."""
+    text = text.translate(CONTROLS).replace("\t", " ").replace("\r\n", "\n")
+    return "".join(ch for ch in text if ch == "\n" or ch >= " ")
+
+
+def isolate_numbers(text: str) -> str:
+    parts, position = [], 0
+    for start, end in bidi.number_spans(text):
+        parts += [text[position:start], LRI, text[start:end], PDI]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+class _Utf16:
+    """ICU counts UTF-16 code units; Python counts code points. Map between them."""
+
+    def __init__(self, text: str):
+        self.to16 = [0]
+        for ch in text:
+            self.to16.append(self.to16[-1] + (2 if ord(ch) > 0xFFFF else 1))
+        self.from16 = {u: i for i, u in enumerate(self.to16)}
+
+
+def _break_opportunities(text: str, code: str) -> list[int]:
+    locale = icu.Locale(languages.get(code).babel if languages.get(code) else "sv")
+    iterator = icu.BreakIterator.createLineInstance(locale)
+    iterator.setText(text)
+    index = _Utf16(text)
+    return [index.from16[b] for b in iterator if b in index.from16]
+
+
+def _graphemes(text: str) -> list[str]:
+    iterator = icu.BreakIterator.createCharacterInstance(icu.Locale.getRoot())
+    iterator.setText(text)
+    index = _Utf16(text)
+    cuts = [0] + [index.from16[b] for b in iterator if b in index.from16]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _face_runs(text: str, faces) -> list[tuple[str, fonts.Face]]:
+    """Split text into runs of one face each: the first face that covers a character wins.
+
+    Spaces and marks stay with the run they are in, so a word is never shaped across fonts.
+    """
+    coverages = _coverages(faces)
+    runs: list[tuple[str, fonts.Face]] = []
+    current, chars = -1, []
+    for ch in text:
+        if ch in NOT_DRAWN:
+            continue
+        point = ord(ch)
+        if current >= 0 and (ch.isspace() or point in coverages[current] and _is_neutral(ch)):
+            chars.append(ch)
+            continue
+        chosen = next((i for i, covered in enumerate(coverages) if point in covered), 0)
+        if chosen != current:
+            if chars:
+                runs.append(("".join(chars), faces[current]))
+            current, chars = chosen, []
+        chars.append(ch)
+    if chars:
+        runs.append(("".join(chars), faces[current]))
+    return runs
+
+
+@lru_cache(maxsize=64)
+def _coverages(faces) -> tuple[frozenset[int], ...]:
+    return tuple(fonts.coverage(face.name) for face in faces)
+
+
+@lru_cache(maxsize=4096)
+def _is_neutral(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PZM"
+
+
+def _width(text: str, code: str, size: float, bold: bool, rtl: bool) -> float:
+    return _units(text, code, bold, rtl) * size / 1000
+
+
+@lru_cache(maxsize=50_000)
+def _units(text: str, code: str, bold: bool, rtl: bool) -> float:
+    """Advance of text in thousandths of an em: the same at every size fitting tries."""
+    faces = fonts.for_language(code, bold)
+    return sum(shape_units(t, f, rtl, code)[1] for t, f in _face_runs(text, faces))
+
+
+# Fitting tries each size in turn and a pack lays out the same titles, labels and Swedish
+# backs again and again: the result depends only on the arguments, so it is kept per process.
+@lru_cache(maxsize=20_000)
+def layout(
+    text: str,
+    code: str,
+    size: float,
+    width: float,
+    bold: bool = False,
+    leading: float | None = None,
+) -> Block:
+    """Lay out text in a language at a size for a box width. Newlines start new lines."""
+    language = languages.get(code)
+    rtl = bool(language and language.is_rtl)
+    leading = leading or size * (1.5 if language and language.script in ("Thai", "Ethi") else 1.3)
+    lines: list[Line] = []
+    for paragraph in clean(text).split("\n"):
+        if rtl:
+            paragraph = isolate_numbers(paragraph)
+        lines.extend(_paragraph_lines(paragraph, code, size, width, bold, rtl))
+    return Block(lines=tuple(lines), size=size, leading=leading, rtl=rtl, width=width)
+
+
+def _segments(paragraph: str, code: str, size: float, width: float, bold: bool, rtl: bool):
+    """Break opportunities, with any segment wider than the box cut between graphemes."""
+    # Never break inside a number: "0771-416 416" has break opportunities at "-" and " ".
+    inside_numbers = {i for a, b in bidi.number_spans(paragraph) for i in range(a + 1, b)}
+    cuts = [0] + [c for c in _break_opportunities(paragraph, code) if c not in inside_numbers]
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        segment = paragraph[start:end]
+        if _width(segment.rstrip(), code, size, bold, rtl) <= width:
+            yield start, end
+            continue
+        piece_start = start
+        position = start
+        for grapheme in _graphemes(segment):
+            trial = paragraph[piece_start : position + len(grapheme)]
+            if position > piece_start and _width(trial, code, size, bold, rtl) > width:
+                yield piece_start, position
+                piece_start = position
+            position += len(grapheme)
+        if position > piece_start:
+            yield piece_start, position
+
+
+def _paragraph_lines(paragraph, code, size, width, bold, rtl) -> list[Line]:
+    if not paragraph.strip():
+        return [Line()]
+    segments = list(_segments(paragraph, code, size, width, bold, rtl))
+    para_bidi = icu.Bidi()
+    para_bidi.setPara(icu.UnicodeString(paragraph), 1 if rtl else 0)
+    index = _Utf16(paragraph)
+    faces = fonts.for_language(code, bold)
+
+    def lines_of(ranges):
+        return [
+            _line(paragraph, para_bidi, index, start, end, faces, size, code)
+            for start, end in ranges
+        ]
+
+    ranges = _fill(paragraph, segments, code, size, width, bold, rtl)
+    # Filling adds up words shaped one by one; a kern across a word boundary could make the
+    # whole line a hair wider than the sum. Then the paragraph is filled again measuring
+    # every candidate line whole: slower, and what filling always did before.
+    if any(
+        _width(paragraph[start:end].rstrip(), code, size, bold, rtl) > width
+        for start, end in ranges
+    ):
+        ranges = _fill_exact(paragraph, segments, code, size, width, bold, rtl)
+    return lines_of(ranges)
+
+
+def _fill(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, int]]:
+    """Greedy filling by the sum of each segment's own width."""
+    texts = [paragraph[start:end] for start, end in segments]
+    trimmed = [_width(text.rstrip(), code, size, bold, rtl) for text in texts]
+    before = [0.0]  # widths of the segments before each one, trailing spaces included
+    for text, own in zip(texts, trimmed, strict=True):
+        full = own if text == text.rstrip() else _width(text, code, size, bold, rtl)
+        before.append(before[-1] + full)
+
+    def summed(first, last):
+        return before[last] - before[first] + trimmed[last]
+
+    return _greedy(segments, width, summed)
+
+
+def _fill_exact(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, int]]:
+    """Greedy filling measuring every candidate line whole."""
+
+    def whole(first, last):
+        text = paragraph[segments[first][0] : segments[last][1]].rstrip()
+        return _width(text, code, size, bold, rtl)
+
+    return _greedy(segments, width, whole)
+
+
+def _greedy(segments, width, measure) -> list[tuple[int, int]]:
+    """Lines as (start, end): a segment joins the line while `measure(first, last)`, the width
+    of segments first..last without trailing spaces, fits. A line holds at least one."""
+    ranges, first = [], 0
+    for last in range(1, len(segments)):
+        if measure(first, last) > width:
+            ranges.append((segments[first][0], segments[last - 1][1]))
+            first = last
+    ranges.append((segments[first][0], segments[-1][1]))
+    return ranges
+
+
+def _line(paragraph, para_bidi, index, start, end, faces, size, code) -> Line:
+    # Trailing spaces at the logical end of a line are not drawn.
+    while end > start and paragraph[end - 1].isspace():
+        end -= 1
+    line = Line()
+    if end <= start:
+        return line
+    line_bidi = para_bidi.setLine(index.to16[start], index.to16[end])
+    x = 0.0
+    for run_index in range(line_bidi.countRuns()):
+        logical_start16, length16, direction = line_bidi.getVisualRun(run_index)
+        run_start = index.from16[index.to16[start] + logical_start16]
+        run_end = index.from16[index.to16[start] + logical_start16 + length16]
+        rtl = direction == 1
+        pieces = _face_runs(paragraph[run_start:run_end], faces)
+        if rtl:
+            pieces.reverse()  # font runs inside a right-to-left run are laid out right to left
+        for text, face in pieces:
+            run = shape(text, face, size, rtl, code)
+            line.runs.append((x, run))
+            x += run.width
+    line.width = x
+    return line
+
+
+def fit(text: str, code: str, width: float, height: float, sizes: list[float], bold: bool = False):
+    """The largest size at which the text fits the box, or None when even the smallest spills."""
+    for size in sizes:
+        block = layout(text, code, size, width, bold)
+        if block.height <= height:
+            return block
+    return None

@@ -1,0 +1,76 @@
+"""HarfBuzz shaping of one run (one font, one direction) into glyphs ReportLab draws.
+
+The direction is always given, never guessed: HarfBuzz guessed Persian digits as
+right to left and printed "۰۷۷۱۴۱۶" reversed (../shared/PRINT-NOTES.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import uharfbuzz
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+from typeset.fonts import Face
+
+FEATURES = {"kern": True, "liga": True}
+UNITS_SIZE = 10  # HarfBuzz's point size for the font; only 'trak' tables would read it
+
+
+@dataclass(frozen=True)
+class ShapedRun:
+    text: str  # the logical text, for ActualText and tests
+    glyphs: ShapedStr  # what ReportLab draws, in visual order
+    face: Face
+    size: float
+    width: float  # points
+    rtl: bool
+
+
+@lru_cache(maxsize=20_000)
+def shape(text: str, face: Face, size: float, rtl: bool, language: str = "") -> ShapedRun:
+    glyphs, advance = shape_units(text, face, rtl, language)
+    return ShapedRun(text, glyphs, face, size, advance * size / 1000, rtl)
+
+
+# Unhinted shaping scales linearly with the size (the Noto faces have no size-dependent
+# tables), so a run is shaped once in thousandths of an em and reused at every size that
+# fitting tries.
+@lru_cache(maxsize=50_000)
+def shape_units(text: str, face: Face, rtl: bool, language: str = "") -> tuple[ShapedStr, float]:
+    """The glyphs of a run and its advance in thousandths of an em."""
+    ttf = face.ttf
+    hb_font = ttf.hbFont(UNITS_SIZE)  # also sets ttf.hbAddPrivate for glyphs without a code point
+    buffer = uharfbuzz.Buffer()
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if rtl else "ltr"
+    if language:
+        buffer.language = language
+    uharfbuzz.shape(hb_font, buffer, FEATURES)
+
+    chars, data, advance = [], [], 0.0
+    char_widths = ttf.face.charWidths
+    scale = ttf.pdfScale
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+        gid = info.codepoint
+        x_advance = scale(position.x_advance)
+        try:
+            code_point = ttf.face.glyphToChar[gid][0]
+        except (KeyError, IndexError):
+            code_point = ttf.hbAddPrivate(hb_font.glyph_to_string(gid), gid, x_advance)
+        chars.append(chr(code_point))
+        data.append(
+            ShapeData(
+                info.cluster,
+                x_advance,
+                scale(position.y_advance),
+                scale(position.x_offset),
+                scale(position.y_offset),
+                char_widths.get(code_point, x_advance),
+            )
+        )
+        advance += x_advance
+    return ShapedStr("".join(chars), shapeData=data), advance
