@@ -10,7 +10,7 @@ from django.utils.translation import to_locale
 
 import languages
 
-LOCALES = Path(__file__).resolve().parent.parent / "locales"
+LOCALES = Path(__file__).resolve().parents[2] / "locales"
 # Admin strings too: the admin speaks Swedish and English, and Arabic is the reference RTL UI.
 COMPLETE = {"sv", "en", "ar"}
 SWEDISH_ONLY = {"staff side", "partner page"}

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from dialogue import text_rules
 from dialogue.models import DialogueCard, JointMessage
 from tests.admin_forms import form_data
-from tests.test_exchange import bomb, fill_xliff, snapshot
+from tests.translations.test_exchange import bomb, fill_xliff, snapshot
 from translations import exchange
 from translations.status import Unit
 

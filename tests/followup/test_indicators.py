@@ -17,7 +17,7 @@ from followup import export as indicator_export
 from followup import indicators
 from followup.models import Counter, Event
 from tests import isolated
-from tests.test_qr_audio import record, wav_bytes
+from tests.audio.test_qr_audio import record, wav_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 CARD = "foraldraledig-och-pa-vag"

@@ -15,7 +15,7 @@ from dialogue.models import DialogueCard, IssuedCode
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 CARD = "foraldraledig-och-pa-vag"
-STATIC_CSS = Path(__file__).resolve().parent.parent / "cms" / "static" / "cms" / "site.css"
+STATIC_CSS = Path(__file__).resolve().parents[2] / "cms" / "static" / "cms" / "site.css"
 
 
 def wav_bytes(seconds=1.0, rate=8000) -> bytes:

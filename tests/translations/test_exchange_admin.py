@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from dialogue.models import LifeEvent
-from tests.test_exchange import fill_xliff, snapshot
+from tests.translations.test_exchange import fill_xliff, snapshot
 from translations import exchange
 from translations.models import GroupLanguages
 

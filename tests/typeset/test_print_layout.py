@@ -5,10 +5,9 @@ import unicodedata
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
+from tests.pdf_tools import normalise, word_boxes
 from typeset import fonts, layout
 from typeset.draw import draw_block
-
-from .pdf_tools import normalise, word_boxes
 
 
 def drawn_text(block) -> str:

@@ -9,8 +9,7 @@ from django.core.management.base import CommandError
 from dialogue.models import DialogueCard
 from print import content, service
 from print.documents import base as renderer_base
-
-from .pdf_tools import fonts, info, normalise, qr_codes, text
+from tests.pdf_tools import fonts, info, normalise, qr_codes, text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "empty_media")]
 

@@ -46,7 +46,7 @@ from print.models import Office, StaffProfile
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CARD = "foraldraledig-och-pa-vag"  # its messages are owned by FK and AF
 DRAFT_TITLE = "Föräldraledig och på väg till jobb"
 POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
@@ -118,7 +118,7 @@ import django
 django.setup()
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from tests.test_backup import facts, records, snapshot
+from tests.ops.test_backup import facts, records, snapshot
 
 def restore(*args):
     out = io.StringIO()

@@ -13,7 +13,7 @@ from dialogue.models.messages import BODY_MAX
 from print import content
 from print.documents.card import CardRenderer, CardSheetRenderer
 from print.documents.leaflet import LeafletRenderer
-from tests.test_exchange import fill_xliff
+from tests.translations.test_exchange import fill_xliff
 from translations import exchange
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
