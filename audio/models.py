@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 import languages
+from audio import recordings
 
 
 def recording_path(instance: AudioRecording, filename: str) -> str:
@@ -61,16 +62,14 @@ class AudioRecording(models.Model):
         return f"{self.card} ({self.language})"
 
     def clean(self):
-        from audio import recordings as audio
-
         super().clean()
         if self.file and not self.file._committed:  # a newly uploaded file
-            info = audio.inspect(self.file)
+            info = recordings.inspect(self.file)
             self.format, self.mime_type = info.format, info.mime_type
             self.duration, self.size = info.duration, info.size
             # A new recording reads the card's current text.
             if self.card_id and self.language:
-                self.source_fingerprint = audio.text_fingerprint(self.card, self.language)
+                self.source_fingerprint = recordings.text_fingerprint(self.card, self.language)
 
     @property
     def url(self) -> str:
@@ -85,6 +84,4 @@ class AudioRecording(models.Model):
 
     @property
     def is_outdated(self) -> bool:
-        from audio import recordings as audio
-
-        return self.source_fingerprint != audio.text_fingerprint(self.card, self.language)
+        return self.source_fingerprint != recordings.text_fingerprint(self.card, self.language)

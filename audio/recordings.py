@@ -10,6 +10,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+import languages
+from dialogue.models import DialogueCard
+from translations.approved import Approved
+
 # mutagen class name → (format, content type). Every browser and iPhone plays these.
 FORMATS = {
     "MP3": ("mp3", "audio/mpeg"),
@@ -93,14 +97,11 @@ class RecordingNeed:
 
 
 def recording_needs() -> list[RecordingNeed]:
-    """Every translated live card and language whose recording is missing or outdated."""
-    import languages
-    from dialogue.models import DialogueCard
-    from translations.approved import Approved
-
+    """Every card in use and language the public can read whose recording is missing or
+    outdated (a retired card needs none)."""
     needs = []
     cards = list(
-        DialogueCard.objects.filter(live=True).prefetch_related(
+        DialogueCard.objects.public().prefetch_related(
             "recordings", "card_messages__message__links"
         )
     )
@@ -108,7 +109,7 @@ def recording_needs() -> list[RecordingNeed]:
     for card in cards:
         recordings = {r.language: r for r in card.recordings.all()}
         for language in languages.enabled():
-            if not approved.complete(card, language.code):
+            if not approved.usable(card, language.code):
                 continue
             recording = recordings.get(language.code)
             if recording is None or recording.is_outdated:

@@ -13,7 +13,8 @@ from django.db.models import Prefetch
 import languages
 from audio.models import AudioRecording
 from dialogue import content_version, pictograms
-from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
+from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from dialogue.projection import MessageText, message_text
 from languages import Language
 from translations.approved import Approved
 
@@ -53,22 +54,6 @@ def shown(obj, field_name: str, language: Language, approved: Approved) -> Shown
 
 
 @dataclass(frozen=True)
-class LinkView:
-    label: str
-    url: str
-
-
-@dataclass(frozen=True)
-class MessageView:
-    slug: str
-    headline: str
-    body: str
-    where_to_turn: str
-    links: list[LinkView]
-    agencies: list[str]
-
-
-@dataclass(frozen=True)
 class AudioView:
     url: str
     mime_type: str
@@ -97,7 +82,7 @@ class CardView:
     pictogram_url: str
     title: Shown
     translated: bool
-    messages: list[MessageView] = field(default_factory=list)
+    messages: list[MessageText] = field(default_factory=list)
     audio: AudioView | None = None
     outdated: bool = False  # the Swedish changed after this translation was made
 
@@ -113,7 +98,7 @@ class LifeEventSummary:
 @dataclass(frozen=True)
 class LifeEventView(LifeEventSummary):
     cards: list[CardView] = field(default_factory=list)
-    more_messages: list[MessageView] = field(default_factory=list)
+    more_messages: list[MessageText] = field(default_factory=list)
     untranslated_messages: int = 0
 
     @property
@@ -122,21 +107,8 @@ class LifeEventView(LifeEventSummary):
         return [card for card in self.cards if card.audio is not None]
 
 
-def _message_view(message: JointMessage, code: str, approved: Approved) -> MessageView:
-    return MessageView(
-        slug=message.slug,
-        headline=approved.text(message, "headline", code),
-        body=approved.text(message, "body", code),
-        where_to_turn=approved.text(message, "where_to_turn", code),
-        links=[
-            LinkView(approved.text(link, "label", code), link.url) for link in message.links.all()
-        ],
-        agencies=[agency.short_name for agency in message.agencies.all()],
-    )
-
-
-def _live_messages():
-    return JointMessage.objects.filter(live=True).prefetch_related("links", "agencies")
+def _message_view(message: JointMessage, code: str, approved: Approved) -> MessageText:
+    return message_text(message, lambda obj, field: approved.text(obj, field, code))
 
 
 def life_events(language: Language) -> list[LifeEventSummary]:
@@ -144,7 +116,7 @@ def life_events(language: Language) -> list[LifeEventSummary]:
 
 
 def _life_events(language: Language) -> list[LifeEventSummary]:
-    events = list(LifeEvent.objects.filter(live=True))
+    events = list(LifeEvent.objects.live())
     approved = Approved(events)
     return [
         LifeEventSummary(
@@ -165,24 +137,28 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
 
 
 def _life_event(language: Language, slug: str) -> LifeEventView | None:
-    event = LifeEvent.objects.filter(live=True, slug=slug).first()
+    event = LifeEvent.objects.live().filter(slug=slug).first()
     if event is None:
         return None
     code = language.code
-    card_messages = CardMessage.objects.filter(message__live=True).prefetch_related(
-        Prefetch("message", queryset=_live_messages())
-    )
-    cards = event.cards.filter(live=True, retired_at=None).prefetch_related(
-        Prefetch("card_messages", queryset=card_messages),
-        Prefetch("recordings", queryset=AudioRecording.objects.filter(language=code)),
+    cards = (
+        event.cards.public()
+        .for_reading()
+        .prefetch_related(
+            Prefetch("recordings", queryset=AudioRecording.objects.filter(language=code)),
+        )
     )
     cards = list(cards)
     on_cards = {message.pk for card in cards for message in card.key_messages()}
-    others = [m for m in _live_messages().filter(life_events=event) if m.pk not in on_cards]
+    others = [
+        m
+        for m in JointMessage.objects.for_reading().filter(life_events=event)
+        if m.pk not in on_cards
+    ]
     approved = Approved([event, *cards, *others])
     card_views = []
     for card in cards:
-        translated = approved.complete(card, code)
+        translated = approved.usable(card, code)
         card_views.append(
             CardView(
                 slug=card.slug,
@@ -197,7 +173,7 @@ def _life_event(language: Language, slug: str) -> LifeEventView | None:
                 outdated=approved.outdated(card, code),
             )
         )
-    more = [_message_view(m, code, approved) for m in others if approved.complete(m, code)]
+    more = [_message_view(m, code, approved) for m in others if approved.usable(m, code)]
     return LifeEventView(
         slug=event.slug,
         pictogram_url=pictograms.url(event.pictogram),
@@ -210,24 +186,15 @@ def _life_event(language: Language, slug: str) -> LifeEventView | None:
 
 
 def card_count_by_language() -> dict[str, int]:
-    """How many live cards are fully translated, per language (for the language chooser)."""
+    """How many cards in use the public can read, per language (for the language chooser)."""
     return content_version.cached("card_count", (), _card_count_by_language)
 
 
 def _card_count_by_language() -> dict[str, int]:
-    cards = list(
-        DialogueCard.objects.filter(live=True).prefetch_related(
-            Prefetch(
-                "card_messages",
-                queryset=CardMessage.objects.filter(message__live=True).prefetch_related(
-                    Prefetch("message", queryset=_live_messages())
-                ),
-            )
-        )
-    )
+    cards = list(DialogueCard.objects.public().for_reading())
     approved = Approved(cards)
     return {
-        language.code: sum(1 for card in cards if approved.complete(card, language.code))
+        language.code: sum(1 for card in cards if approved.usable(card, language.code))
         for language in languages.enabled()
     }
 
@@ -240,7 +207,7 @@ class QrCardView:
     code: str
     pictogram_url: str
     title: str
-    messages: list[MessageView]
+    messages: list[MessageText]
     audio: AudioView | None
     translated: bool
     available: list[Language]  # languages the card can be read in
@@ -279,15 +246,8 @@ def _card_for_page(card_id):
     return (
         DialogueCard.objects.filter(pk=card_id)
         .select_related("life_event", "replaced_by")
-        .prefetch_related(
-            Prefetch(
-                "card_messages",
-                queryset=CardMessage.objects.filter(message__live=True).prefetch_related(
-                    Prefetch("message", queryset=_live_messages())
-                ),
-            ),
-            "recordings",
-        )
+        .for_reading()
+        .prefetch_related("recordings")
         .get()
     )
 
@@ -304,7 +264,7 @@ def _qr_card(card_id, language: Language) -> QrCardView:
     card = _card_for_page(card_id)
     code = language.code
     approved = Approved([card])
-    translated = approved.complete(card, code)
+    translated = approved.usable(card, code)
     return QrCardView(
         code=card.code,
         pictogram_url=pictograms.url(card.pictogram),

@@ -106,12 +106,7 @@ def recent(limit: int = FEED_CHANGES) -> list[Change]:
 
 def _materials() -> list[Material]:
     # Like print.content: live cards that are not retired, and their live messages.
-    cards = {
-        card.pk: card
-        for card in DialogueCard.objects.filter(live=True, retired_at=None).select_related(
-            "life_event"
-        )
-    }
+    cards = {card.pk: card for card in DialogueCard.objects.public().select_related("life_event")}
     members = Audience.cards.through.objects.filter(dialoguecard_id__in=list(cards)).values_list(
         "audience_id", "dialoguecard_id"
     )
@@ -127,7 +122,7 @@ def _materials() -> list[Material]:
     ).values_list("lifeevent_id", "jointmessage_id"):
         messages_of_event.setdefault(event_id, set()).add(message_id)
     wanted = set().union(*messages_of_card.values(), *messages_of_event.values())
-    messages = {m.pk: m for m in JointMessage.objects.filter(live=True, pk__in=wanted)}
+    messages = {m.pk: m for m in JointMessage.objects.live().filter(pk__in=wanted)}
 
     materials = {audience.pk: Material(audience) for audience in Audience.objects.all()}
     for audience_id, card_id in members:

@@ -5,6 +5,7 @@ Works on unsaved instances from the edit form (modelcluster keeps inlines in mem
 
 import languages
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from dialogue.projection import MessageText, message_text
 from languages import Language
 
 
@@ -12,18 +13,9 @@ def _or_source(obj, field: str, language: Language) -> str:
     return obj.text(field, language.code) or obj.source_text(field)
 
 
-def _message(message: JointMessage, language: Language) -> dict:
+def _message(message: JointMessage, language: Language) -> MessageText:
     code = language.code if message.has_translation(language.code) else languages.SOURCE_LANGUAGE
-    return {
-        "slug": message.slug,
-        "headline": message.text("headline", code),
-        "body": message.text("body", code),
-        "where_to_turn": message.text("where_to_turn", code),
-        "links": [
-            {"label": link.text("label", code), "url": link.url} for link in message.links.all()
-        ],
-        "agencies": [agency.short_name for agency in message.agencies.all()],
-    }
+    return message_text(message, lambda obj, field: obj.text(field, code))
 
 
 def context_for(obj, language: Language) -> dict:

@@ -18,21 +18,13 @@ from django.utils.translation import gettext as _
 
 import languages
 from audio import recordings as audio
-from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
+from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from dialogue.projection import MessageText, message_text
 from translations.approved import Approved
 
 
 class NotPrintable(Exception):
     """Content that must not be printed, with a message for the person who asked."""
-
-
-@dataclass(frozen=True)
-class MessageText:
-    headline: str
-    body: str
-    where_to_turn: str
-    links: tuple[tuple[str, str], ...]  # (label, url)
-    agencies: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -101,25 +93,11 @@ def asdict_shallow(content) -> dict:
 
 
 def _message_text(message: JointMessage, code: str, approved: Approved) -> MessageText:
-    return MessageText(
-        headline=approved.text(message, "headline", code),
-        body=approved.text(message, "body", code),
-        where_to_turn=approved.text(message, "where_to_turn", code),
-        links=tuple((approved.text(link, "label", code), link.url) for link in message.links.all()),
-        agencies=tuple(agency.short_name for agency in message.agencies.all()),
-    )
+    return message_text(message, lambda obj, field: approved.text(obj, field, code))
 
 
 def _live_cards():
-    messages = JointMessage.objects.filter(live=True).prefetch_related("links", "agencies")
-    card_messages = CardMessage.objects.filter(message__live=True).prefetch_related(
-        Prefetch("message", queryset=messages)
-    )
-    return (
-        DialogueCard.objects.filter(live=True, retired_at=None)
-        .select_related("life_event")
-        .prefetch_related(Prefetch("card_messages", queryset=card_messages))
-    )
+    return DialogueCard.objects.public().select_related("life_event").for_reading()
 
 
 def _language(code: str) -> languages.Language:
@@ -138,7 +116,7 @@ def card_content(card: DialogueCard, code: str, approved: Approved | None = None
     """What a card prints in a language; only approved translations unless `approved` says else."""
     language = _language(code)
     approved = approved or Approved([card])
-    if not approved.complete(card, code):
+    if not approved.usable(card, code):
         raise NotPrintable(
             _(
                 "The card “%(title)s” is not fully translated and approved in %(language)s "
@@ -200,7 +178,7 @@ class EventsLoaded:
 
     def __init__(self, events):
         events = list(events)
-        live = JointMessage.objects.filter(live=True).prefetch_related("links", "agencies")
+        live = JointMessage.objects.for_reading()
         prefetch_related_objects(
             events, Prefetch("messages", queryset=live.order_by("pk"), to_attr="live_messages")
         )
@@ -214,8 +192,8 @@ def event_content(event: LifeEvent, code: str, loaded: EventsLoaded | None = Non
     sv = languages.SOURCE_LANGUAGE
     loaded = loaded or EventsLoaded([event])
     messages, approved = loaded.messages[event.pk], loaded.approved
-    missing = [m.headline_sv for m in messages if not approved.complete(m, code)]
-    if not approved.complete(event, code) or missing or not messages:
+    missing = [m.headline_sv for m in messages if not approved.usable(m, code)]
+    if not approved.usable(event, code) or missing or not messages:
         raise NotPrintable(
             _(
                 "The life event “%(title)s” is not fully translated and approved in "
@@ -253,7 +231,7 @@ def event_content(event: LifeEvent, code: str, loaded: EventsLoaded | None = Non
 
 
 def live_event(slug: str) -> LifeEvent:
-    event = LifeEvent.objects.filter(live=True, slug=slug).first()
+    event = LifeEvent.objects.live().filter(slug=slug).first()
     if event is None:
         raise NotPrintable(_("No published life event with the slug %(slug)s") % {"slug": slug})
     return event

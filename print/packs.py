@@ -66,7 +66,7 @@ def printable_by_audience(audiences) -> dict[int, list[languages.Language]]:
     approved = Approved(live)
 
     def printable(card, code):
-        if not approved.complete(card, code):
+        if not approved.usable(card, code):
             return False
         return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, code)
 
@@ -102,7 +102,7 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
     problems = []
     approved = Approved(cards)
     for code in codes:
-        missing = [card.title_sv for card in cards if not approved.complete(card, code)]
+        missing = [card.title_sv for card in cards if not approved.usable(card, code)]
         if missing:
             problems.append(f"{code}: {', '.join(missing)}")
     if problems:

@@ -23,7 +23,7 @@ def card_preview(request, card, code: str):
     language = languages.get(code) or languages.source()
     drafts = Drafts([card])
     problems = preflight.card(card, language.code, drafts)
-    if not Approved([card]).complete(card, language.code):
+    if not Approved([card]).usable(card, language.code):
         message = _("Not approved yet: the public site and print do not use this translation.")
         problems.append(preflight.Problem("warning", message))
     pdf = None

@@ -90,7 +90,7 @@ def poster_targets(event: LifeEvent | None, codes: Sequence[str] | None = None):
     targets = []
     approved = Approved(cards)
     for code in chosen:
-        if not any(approved.complete(card, code) for card in cards):
+        if not any(approved.usable(card, code) for card in cards):
             continue
         url = content.event_url(event.slug, code) if event else content.home_url(code)
         targets.append((code, url))

@@ -52,13 +52,13 @@ class Order:
 
 
 def _printable(approved: Approved, card, code: str) -> bool:
-    if not approved.complete(card, code):
+    if not approved.usable(card, code):
         return False
     return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, code)
 
 
 def life_events() -> list[LifeEvent]:
-    return list(LifeEvent.objects.filter(live=True))
+    return list(LifeEvent.objects.live())
 
 
 def language_choices(office: Office) -> list[LanguageChoice]:

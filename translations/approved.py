@@ -1,10 +1,12 @@
 """Which translations the public site, the QR pages, print and audio may use.
 
-A translation is used once a reviewer approved it (or, while a language is rolled out with
-TRANSLATIONS_SHOW_UNREVIEWED, as soon as it is made). An approved translation whose Swedish
-source changed since is still used on screen, with a notice; print refuses it (see print.content).
-Everything asks this module, which asks translation_status, so there is one answer.
-"""
+Three words, three meanings, everywhere in the code:
+- translated: the text is there (`obj.has_translation`, the admin's "Translated" column);
+- approved, or usable: a reviewer approved it (or, while a language is rolled out with
+  TRANSLATIONS_SHOW_UNREVIEWED, it was made): `Approved.usable`, what the public may read;
+- current: made from the Swedish text as it is now (not `Approved.outdated`). An approved
+  translation that is not current is still shown on screen, with a notice; print refuses it.
+Everything asks this module, which asks translations.status, so there is one answer."""
 
 from __future__ import annotations
 
@@ -12,20 +14,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 import languages
-from dialogue.models import DialogueCard, JointMessage
 from translations.models import TranslationState
 from translations.status import Status, status_from
-
-
-def parts(obj) -> list:
-    """The object and what it carries: a card its key messages, a message its link labels."""
-    found = [obj]
-    if isinstance(obj, DialogueCard):
-        for message in obj.key_messages():
-            found += parts(message)
-    elif isinstance(obj, JointMessage):
-        found += list(obj.links.all())
-    return found
 
 
 class Approved:
@@ -43,7 +33,7 @@ class Approved:
     def preload(self, objects) -> Approved:
         wanted: dict[int, set[int]] = {}
         for obj in objects:
-            for part in parts(obj):
+            for part in obj.translation_parts():
                 key = self._key(part)
                 if key not in self._loaded:
                     wanted.setdefault(key[0], set()).add(key[1])
@@ -67,7 +57,7 @@ class Approved:
     def status(self, obj, field: str, code: str) -> Status:
         return status_from(obj, field, code, self._state(obj, field, code))
 
-    def _usable(self, obj, field: str, code: str) -> bool:
+    def _text_usable(self, obj, field: str, code: str) -> bool:
         if code == languages.SOURCE_LANGUAGE:
             return True
         if not obj.text(field, code).strip():
@@ -79,14 +69,14 @@ class Approved:
 
     def text(self, obj, field: str, code: str) -> str:
         """The text to show or print, or "" when this language may not use it yet."""
-        return obj.text(field, code) if self._usable(obj, field, code) else ""
+        return obj.text(field, code) if self._text_usable(obj, field, code) else ""
 
-    def complete(self, obj, code: str) -> bool:
+    def usable(self, obj, code: str) -> bool:
         """Every required text of the object and what it carries may be used in the language."""
-        for part in parts(obj):
+        for part in obj.translation_parts():
             fields = part.required_translated_fields or part.translated_fields
             for field in fields:
-                if part.source_text(field).strip() and not self._usable(part, field, code):
+                if part.source_text(field).strip() and not self._text_usable(part, field, code):
                     return False
         return True
 
@@ -95,18 +85,19 @@ class Approved:
         if code == languages.SOURCE_LANGUAGE:
             return False
         return any(
-            self._usable(part, field, code) and self.status(part, field, code) == Status.OUTDATED
-            for part in parts(obj)
+            self._text_usable(part, field, code)
+            and self.status(part, field, code) == Status.OUTDATED
+            for part in obj.translation_parts()
             for field in part.translated_fields
         )
 
     def languages_of(self, obj) -> list[languages.Language]:
         """The enabled languages the object can be read in."""
-        return [lang for lang in languages.enabled() if self.complete(obj, lang.code)]
+        return [lang for lang in languages.enabled() if self.usable(obj, lang.code)]
 
 
 class Drafts(Approved):
     """Every translation as written, approved or not: what a reviewer previews before approving."""
 
-    def _usable(self, obj, field: str, code: str) -> bool:
+    def _text_usable(self, obj, field: str, code: str) -> bool:
         return code == languages.SOURCE_LANGUAGE or bool(obj.text(field, code).strip())

@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 
 import languages
 from dialogue import text_rules
-from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from dialogue.models import TRANSLATABLE_MODELS
 from translations import exchange
 from translations import status as translation_status
 from translations.status import Status, Unit
 
-EDITABLE = {"lifeevent": LifeEvent, "jointmessage": JointMessage, "dialoguecard": DialogueCard}
+EDITABLE = {model._meta.model_name: model for model in TRANSLATABLE_MODELS}
 
 
 def _object(model_name: str, pk: int):
@@ -37,9 +37,7 @@ def _object(model_name: str, pk: int):
 
 def _units(obj) -> list[Unit]:
     """A card is translated with its messages: the woman reads them together."""
-    if isinstance(obj, DialogueCard):
-        return translation_status.card_units(obj)
-    return translation_status.units_of(obj)
+    return translation_status.units_in(obj)
 
 
 def diff_html(old: str, new: str) -> str:

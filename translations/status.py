@@ -16,7 +16,7 @@ from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
 import languages
-from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from dialogue.models import DialogueCard, LifeEvent
 from translations.models import TranslationState
 
 
@@ -41,13 +41,23 @@ class Unit:
         return (ContentType.objects.get_for_model(self.obj).pk, self.obj.pk, self.field)
 
 
+def _units(parts) -> list[Unit]:
+    return [
+        Unit(part, field)
+        for part in parts
+        for field in part.translated_fields
+        if part.source_text(field).strip()
+    ]
+
+
 def units_of(obj) -> list[Unit]:
-    """The translatable units of an object; a message's link labels belong to it."""
-    found = [Unit(obj, field) for field in obj.translated_fields if obj.source_text(field).strip()]
-    if isinstance(obj, JointMessage):
-        for link in obj.links.all():
-            found += units_of(link)
-    return found
+    """The translatable units of an object itself; a message's link labels belong to it."""
+    return _units(obj.own_parts())
+
+
+def units_in(obj) -> list[Unit]:
+    """The units of the object and all it carries: a card is translated with its messages."""
+    return _units(obj.translation_parts())
 
 
 def states_for(units: list[Unit]) -> dict[tuple, TranslationState]:
@@ -178,13 +188,6 @@ def work_list(code: str) -> list[tuple[Unit, Status]]:
         if status in (Status.MISSING, Status.OUTDATED):
             found.append((unit, status))
     return found
-
-
-def card_units(card) -> list[Unit]:
-    units = units_of(card)
-    for message in card.key_messages():
-        units += units_of(message)
-    return units
 
 
 def can_translate(user, code: str) -> bool:

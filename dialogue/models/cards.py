@@ -1,4 +1,5 @@
 from django.db import IntegrityError, models, transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
@@ -7,12 +8,20 @@ from dialogue import codes, pictograms
 
 from .base import ContentQuerySet, EditorialModel, Slugged
 from .codes import IssuedCode
+from .messages import JointMessage
 
 
 class CardQuerySet(ContentQuerySet):
     def public(self):
         """Live and not retired: what the public, print and recordings may use."""
         return self.live().filter(retired_at=None)
+
+    def for_reading(self):
+        """With their live key messages in card order, each with its links and agencies."""
+        card_messages = CardMessage.objects.filter(message__live=True).prefetch_related(
+            Prefetch("message", queryset=JointMessage.objects.for_reading())
+        )
+        return self.prefetch_related(Prefetch("card_messages", queryset=card_messages))
 
 
 class DialogueCard(Slugged, EditorialModel):

@@ -6,6 +6,13 @@ from wagtail.models import Orderable
 
 from .base import ContentQuerySet, EditorialModel, Slugged, TranslatedTextMixin
 
+
+class MessageQuerySet(ContentQuerySet):
+    def for_reading(self):
+        """Live messages with what reading them needs: their links and owning agencies."""
+        return self.live().prefetch_related("links", "agencies")
+
+
 HEADLINE_MAX = 140  # one short sentence
 BODY_MAX = 500  # a few short sentences
 WHERE_TO_TURN_MAX = 300
@@ -17,7 +24,7 @@ class JointMessage(Slugged, EditorialModel):
     translated_fields = ("headline", "body", "where_to_turn")
     required_translated_fields = ("headline", "body")
 
-    objects = ContentQuerySet.as_manager()
+    objects = MessageQuerySet.as_manager()
 
     headline = models.CharField(_("headline"), max_length=HEADLINE_MAX)
     body = models.TextField(_("body"), validators=[MaxLengthValidator(BODY_MAX)])

@@ -51,7 +51,7 @@ def make_recordings(codes=None) -> dict[str, int]:
     """Record every live card in every spoken language that lacks a current recording."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     cards = list(
-        DialogueCard.objects.filter(live=True).prefetch_related(
+        DialogueCard.objects.public().prefetch_related(
             "recordings", "card_messages__message__links"
         )
     )
@@ -61,7 +61,7 @@ def make_recordings(codes=None) -> dict[str, int]:
         for code, voice in VOICES.items():
             if codes is not None and code not in codes:
                 continue
-            if not approved.complete(card, code):
+            if not approved.usable(card, code):
                 continue
             recording = existing.get(code)
             if recording and not recording.is_outdated:

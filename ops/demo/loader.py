@@ -127,8 +127,7 @@ class Loader:
         from translations.status import Status
 
         approved = Approved([obj])
-        related = list(obj.links.all()) if isinstance(obj, JointMessage) else []
-        for target in [obj, *related]:
+        for target in obj.own_parts():
             for name in target.translated_fields:
                 for language in languages.targets():
                     status = approved.status(target, name, language.code)

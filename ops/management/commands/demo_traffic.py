@@ -33,7 +33,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demo traffic is only made when DEBUG is on.")
         rng = random.Random(seed)
-        cards = list(DialogueCard.objects.filter(live=True).select_related("life_event"))
+        cards = list(DialogueCard.objects.public().select_related("life_event"))
         audiences = list(Audience.objects.values_list("slug", flat=True))
         codes = [c for c in LANGUAGE_WEIGHTS if languages.get(c)]
         weights = [LANGUAGE_WEIGHTS[c] for c in codes]
