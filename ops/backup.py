@@ -448,7 +448,19 @@ def _without_unknown_permissions(data: Path) -> dict[str, int]:
     return dropped
 
 
+# The migration that moved models from dialogue into their own apps ([S]).
+APPS_SPLIT = ("dialogue", "0009_models_moved_to_their_apps")
+
+
 def _same_migrations(manifest: dict) -> None:
+    app, split = APPS_SPLIT
+    if split not in manifest["migrations"].get(app, [split]):
+        raise BackupError(
+            "The backup was made before the models moved from dialogue into their own apps "
+            f"(migration {app} {split}), and names them by their old places. Restore it with "
+            "the code version that made it, then update the code and migrate: the migration "
+            "moves every row with its model."
+        )
     ours = applied_migrations(set(manifest["migrations"]))
     differ = sorted(app for app, names in manifest["migrations"].items() if ours[app] != names)
     if differ:

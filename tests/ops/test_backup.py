@@ -481,6 +481,22 @@ def other_migrations(archive: Path, out: Path) -> Path:
     return _pack(members, out, fix_manifest=True)
 
 
+def from_before_the_apps(archive: Path, out: Path) -> Path:
+    """A backup as the code before [S] wrote it: one app, nine models under dialogue."""
+    members = _members(archive)
+    manifest = json.loads(members["manifest.json"])
+    for app in ("translations", "approval", "audio", "followup", "print"):
+        manifest["migrations"].pop(app, None)
+    manifest["migrations"]["dialogue"].remove("0009_models_moved_to_their_apps")
+    manifest["rows"] = {
+        f"dialogue.{label.split('.')[1]}" if label.split(".")[0] in ("translations", "audio")
+        else label: count
+        for label, count in manifest["rows"].items()
+    }  # fmt: skip
+    members["manifest.json"] = json.dumps(manifest).encode()
+    return _pack(members, out, fix_manifest=True)
+
+
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
@@ -489,6 +505,7 @@ def other_migrations(archive: Path, out: Path) -> Path:
         (file_replaced, "does not match its manifest. damaged: media/audio/"),
         (rows_that_do_not_load, "The archive's database could not be loaded"),
         (other_migrations, "made with other migrations than this instance has (dialogue)"),
+        (from_before_the_apps, "made before the models moved from dialogue into their own apps"),
     ],
     ids=lambda value: getattr(value, "__name__", ""),
 )
