@@ -73,16 +73,16 @@ def inspect(upload) -> AudioInfo:
     return AudioInfo(fmt, mime, duration, size)
 
 
-def card_text(card, code: str) -> str:
+def card_text(card, lang: str) -> str:
     """The text a recording of the card reads: title and each key message."""
-    parts = [card.text("title", code)]
+    parts = [card.text("title", lang)]
     for message in card.key_messages():
-        parts += [message.text(f, code) for f in ("headline", "body", "where_to_turn")]
+        parts += [message.text(f, lang) for f in ("headline", "body", "where_to_turn")]
     return "\n".join(parts)
 
 
-def text_fingerprint(card, code: str) -> str:
-    return hashlib.sha256(card_text(card, code).encode()).hexdigest()
+def text_fingerprint(card, lang: str) -> str:
+    return hashlib.sha256(card_text(card, lang).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

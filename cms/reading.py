@@ -62,8 +62,8 @@ class AudioView:
     duration: int  # seconds
 
 
-def _audio_view(card, code) -> AudioView | None:
-    recording = next((r for r in card.recordings.all() if r.language == code), None)
+def _audio_view(card, lang) -> AudioView | None:
+    recording = next((r for r in card.recordings.all() if r.language == lang), None)
     if recording is None:
         return None
     return AudioView(
@@ -107,8 +107,8 @@ class LifeEventView(LifeEventSummary):
         return [card for card in self.cards if card.audio is not None]
 
 
-def _message_view(message: JointMessage, code: str, approved: Approved) -> MessageText:
-    return message_text(message, lambda obj, field: approved.text(obj, field, code))
+def _message_view(message: JointMessage, lang: str, approved: Approved) -> MessageText:
+    return message_text(message, lambda obj, field: approved.text(obj, field, lang))
 
 
 def life_events(language: Language) -> list[LifeEventSummary]:

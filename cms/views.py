@@ -11,8 +11,8 @@ import languages
 from cms import reading
 
 
-def _language_or_404(code: str) -> languages.Language:
-    language = languages.get(code)
+def _language_or_404(lang: str) -> languages.Language:
+    language = languages.get(lang)
     if language is None:
         raise Http404("Unknown language")
     return language

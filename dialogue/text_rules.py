@@ -35,7 +35,7 @@ def describe(chars: list[str]) -> str:
     return ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
 
 
-def problems(text: str, code: str) -> list[str]:
+def problems(text: str, lang: str) -> list[str]:
     """What is wrong with a text in a language, said plainly; [] when it may be saved."""
     found = []
     direction = [ch for ch in text if ch in DIRECTION_CONTROLS]
@@ -54,7 +54,7 @@ def problems(text: str, code: str) -> list[str]:
             _("Invisible or control characters (%(chars)s): remove them.")
             % {"chars": _named(hidden)}
         )
-    language = languages.get(code)
+    language = languages.get(lang)
     spaced = language is None or language.script not in UNSPACED_SCRIPTS
     long_words = [
         word
@@ -66,7 +66,7 @@ def problems(text: str, code: str) -> list[str]:
             _("A word of %(length)s characters cannot be printed; at most %(limit)s.")
             % {"length": max(len(w) for w in long_words), "limit": LONGEST_WORD}
         )
-    chars = fonts.uncovered(text, code)
+    chars = fonts.uncovered(text, lang)
     if chars:
         found.append(_("Characters that cannot be printed: %(chars)s") % {"chars": describe(chars)})
     return found

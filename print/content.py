@@ -92,18 +92,18 @@ def asdict_shallow(content) -> dict:
     return {name: getattr(content, name) for name in content.__dataclass_fields__}
 
 
-def _message_text(message: JointMessage, code: str, approved: Approved) -> MessageText:
-    return message_text(message, lambda obj, field: approved.text(obj, field, code))
+def _message_text(message: JointMessage, lang: str, approved: Approved) -> MessageText:
+    return message_text(message, lambda obj, field: approved.text(obj, field, lang))
 
 
 def _live_cards():
     return DialogueCard.objects.public().select_related("life_event").for_reading()
 
 
-def _language(code: str) -> languages.Language:
-    language = languages.get(code)
+def _language(lang: str) -> languages.Language:
+    language = languages.get(lang)
     if language is None:
-        raise NotPrintable(_("Unknown language: %(code)s") % {"code": code})
+        raise NotPrintable(_("Unknown language: %(code)s") % {"code": lang})
     return language
 
 
@@ -112,19 +112,19 @@ def _published(*objects) -> date:
     return timezone.localdate(max(stamps)) if stamps else timezone.localdate()
 
 
-def card_content(card: DialogueCard, code: str, approved: Approved | None = None) -> CardContent:
+def card_content(card: DialogueCard, lang: str, approved: Approved | None = None) -> CardContent:
     """What a card prints in a language; only approved translations unless `approved` says else."""
-    language = _language(code)
+    language = _language(lang)
     approved = approved or Approved([card])
-    if not approved.usable(card, code):
+    if not approved.usable(card, lang):
         raise NotPrintable(
             _(
                 "The card “%(title)s” is not fully translated and approved in %(language)s "
                 "(%(code)s)."
             )
-            % {"title": card.title_sv, "language": language.swedish_name, "code": code}
+            % {"title": card.title_sv, "language": language.swedish_name, "code": lang}
         )
-    if not settings.PRINT_ALLOW_OUTDATED and approved.outdated(card, code):
+    if not settings.PRINT_ALLOW_OUTDATED and approved.outdated(card, lang):
         raise NotPrintable(
             _(
                 "The translation of the card “%(title)s” into %(language)s is outdated: the "
@@ -141,15 +141,15 @@ def card_content(card: DialogueCard, code: str, approved: Approved | None = None
     content = CardContent(
         code=card.code,
         slug=card.slug,
-        lang=code,
-        title=approved.text(card, "title", code),
-        messages=tuple(_message_text(m, code, approved) for m in messages),
+        lang=lang,
+        title=approved.text(card, "title", lang),
+        messages=tuple(_message_text(m, lang, approved) for m in messages),
         sv_title=card.text("title", sv),
         sv_messages=tuple(_message_text(m, sv, approved) for m in messages),
         prompts=tuple(card.prompt_list()),
         pictogram=card.pictogram,
-        audio_url=audio_url(card.code, code, audio.text_fingerprint(card, code)[:7]),
-        event_title=approved.text(card.life_event, "title", code),
+        audio_url=audio_url(card.code, lang, audio.text_fingerprint(card, lang)[:7]),
+        event_title=approved.text(card.life_event, "title", lang),
         published=_published(card, card.life_event, *messages),
     )
     return _with_fingerprint(content)
@@ -186,23 +186,23 @@ class EventsLoaded:
         self.approved = Approved([*events, *(m for ms in self.messages.values() for m in ms)])
 
 
-def event_content(event: LifeEvent, code: str, loaded: EventsLoaded | None = None) -> EventContent:
+def event_content(event: LifeEvent, lang: str, loaded: EventsLoaded | None = None) -> EventContent:
     """All live messages of a life event in a language beside Swedish (for the leaflet)."""
-    language = _language(code)
+    language = _language(lang)
     sv = languages.SOURCE_LANGUAGE
     loaded = loaded or EventsLoaded([event])
     messages, approved = loaded.messages[event.pk], loaded.approved
-    missing = [m.headline_sv for m in messages if not approved.usable(m, code)]
-    if not approved.usable(event, code) or missing or not messages:
+    missing = [m.headline_sv for m in messages if not approved.usable(m, lang)]
+    if not approved.usable(event, lang) or missing or not messages:
         raise NotPrintable(
             _(
                 "The life event “%(title)s” is not fully translated and approved in "
                 "%(language)s (%(code)s)."
             )
-            % {"title": event.title_sv, "language": language.swedish_name, "code": code}
+            % {"title": event.title_sv, "language": language.swedish_name, "code": lang}
         )
     if not settings.PRINT_ALLOW_OUTDATED and any(
-        approved.outdated(obj, code) for obj in (event, *messages)
+        approved.outdated(obj, lang) for obj in (event, *messages)
     ):
         raise NotPrintable(
             _(
@@ -214,17 +214,17 @@ def event_content(event: LifeEvent, code: str, loaded: EventsLoaded | None = Non
     agencies = sorted({a.name for m in messages for a in m.agencies.all()})
     content = EventContent(
         slug=event.slug,
-        lang=code,
+        lang=lang,
         pictogram=event.pictogram,
-        title=approved.text(event, "title", code),
-        intro=approved.text(event, "intro", code),
+        title=approved.text(event, "title", lang),
+        intro=approved.text(event, "intro", lang),
         sv_title=event.text("title", sv),
         sv_intro=event.text("intro", sv),
         messages=tuple(
-            (_message_text(m, code, approved), _message_text(m, sv, approved)) for m in messages
+            (_message_text(m, lang, approved), _message_text(m, sv, approved)) for m in messages
         ),
         agencies=tuple(agencies),
-        page_url=event_url(event.slug, code),
+        page_url=event_url(event.slug, lang),
         published=_published(event, *messages),
     )
     return _with_fingerprint(content)

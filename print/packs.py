@@ -65,10 +65,10 @@ def printable_by_audience(audiences) -> dict[int, list[languages.Language]]:
     live = content.live_cards()
     approved = Approved(live)
 
-    def printable(card, code):
-        if not approved.usable(card, code):
+    def printable(card, lang):
+        if not approved.usable(card, lang):
             return False
-        return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, code)
+        return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, lang)
 
     result = {}
     for audience in audiences:

@@ -22,20 +22,20 @@ class Problem:
     message: str
 
 
-def card(card_obj, code: str, approved: Approved | None = None) -> list[Problem]:
+def card(card_obj, lang: str, approved: Approved | None = None) -> list[Problem]:
     """What stops or spoils printing the card; `approved` decides which translations count."""
     problems: list[Problem] = []
-    language = languages.get(code)
+    language = languages.get(lang)
     if language is None:
-        return [Problem("error", _("Unknown language: %(code)s") % {"code": code})]
+        return [Problem("error", _("Unknown language: %(code)s") % {"code": lang})]
     approved = approved or Approved([card_obj])
-    missing = _missing_fields(card_obj, code)
+    missing = _missing_fields(card_obj, lang)
     if missing:
         problems.append(
             Problem("error", _("Not translated: %(fields)s") % {"fields": "; ".join(missing)})
         )
-    for label, text in _texts(card_obj, code):
-        chars = fonts.uncovered(text, code)
+    for label, text in _texts(card_obj, lang):
+        chars = fonts.uncovered(text, lang)
         if chars:
             named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
             message = _("%(field)s: characters without a glyph: %(chars)s")
@@ -46,7 +46,7 @@ def card(card_obj, code: str, approved: Approved | None = None) -> list[Problem]
     if any(p.level == "error" for p in problems):
         return problems
     try:
-        content = card_content(card_obj, code, approved)
+        content = card_content(card_obj, lang, approved)
     except NotPrintable as error:
         return [*problems, Problem("error", str(error))]
     design = card_layout.CardDesign(content)
@@ -77,22 +77,22 @@ def _front_size(design) -> float | None:
     return fitted[0] if fitted else None
 
 
-def _texts(card_obj, code):
-    yield "Title", card_obj.text("title", code)
+def _texts(card_obj, lang):
+    yield "Title", card_obj.text("title", lang)
     for message in card_obj.key_messages():
         for field in message.translated_fields:
-            yield f"{message.slug} {field}", message.text(field, code)
+            yield f"{message.slug} {field}", message.text(field, lang)
 
 
-def _missing_fields(card_obj, code) -> list[str]:
+def _missing_fields(card_obj, lang) -> list[str]:
     missing = []
-    if not card_obj.text("title", code).strip():
+    if not card_obj.text("title", lang).strip():
         missing.append("card title")
     for message in card_obj.key_messages():
         for field in message.required_translated_fields:
-            if not message.text(field, code).strip():
+            if not message.text(field, lang).strip():
                 missing.append(f"{message.slug} {field}")
         for link in message.links.all():
-            if not link.text("label", code).strip():
+            if not link.text("label", lang).strip():
                 missing.append(f"{message.slug} link label")
     return missing

@@ -19,8 +19,8 @@ from print.documents.card import CardRenderer
 from translations.approved import Approved, Drafts
 
 
-def card_preview(request, card, code: str):
-    language = languages.get(code) or languages.source()
+def card_preview(request, card, lang: str):
+    language = languages.get(lang) or languages.source()
     drafts = Drafts([card])
     problems = preflight.card(card, language.code, drafts)
     if not Approved([card]).usable(card, language.code):

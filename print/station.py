@@ -51,10 +51,10 @@ class Order:
         return not (self.cards if self.layout == "cards" else self.printable_events)
 
 
-def _printable(approved: Approved, card, code: str) -> bool:
-    if not approved.usable(card, code):
+def _printable(approved: Approved, card, lang: str) -> bool:
+    if not approved.usable(card, lang):
         return False
-    return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, code)
+    return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, lang)
 
 
 def life_events() -> list[LifeEvent]:
@@ -81,9 +81,9 @@ def language_choices(office: Office) -> list[LanguageChoice]:
     )
 
 
-def order(code: str, slugs: list[str], layout: str) -> Order:
+def order(lang: str, slugs: list[str], layout: str) -> Order:
     """What would be printed, and what is missing; refuses input that makes no sense."""
-    language = languages.get(code)
+    language = languages.get(lang)
     if language is None or not language.enabled:
         raise NotPrintable(_("Choose her language."))
     if layout not in LAYOUTS:
@@ -96,14 +96,14 @@ def order(code: str, slugs: list[str], layout: str) -> Order:
         cards = [c for c in content.live_cards() if c.life_event_id in {e.pk for e in events}]
         approved = Approved(cards)
         for card in cards:
-            if _printable(approved, card, code):
+            if _printable(approved, card, lang):
                 result.cards.append(card)
             else:
                 result.missing.append(card.title_sv)
         return result
     for event in events:
         try:
-            content.event_content(event, code)
+            content.event_content(event, lang)
         except NotPrintable:
             result.missing.append(event.title_sv)
         else:

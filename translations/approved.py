@@ -48,45 +48,45 @@ class Approved:
     def _key(obj) -> tuple[int, int]:
         return ContentType.objects.get_for_model(obj).pk, obj.pk
 
-    def _state(self, obj, field: str, code: str) -> TranslationState | None:
+    def _state(self, obj, field: str, lang: str) -> TranslationState | None:
         key = self._key(obj)
         if key not in self._loaded:
             self.preload([obj])
-        return self._states.get((*key, field, code))
+        return self._states.get((*key, field, lang))
 
-    def status(self, obj, field: str, code: str) -> Status:
-        return status_from(obj, field, code, self._state(obj, field, code))
+    def status(self, obj, field: str, lang: str) -> Status:
+        return status_from(obj, field, lang, self._state(obj, field, lang))
 
-    def _text_usable(self, obj, field: str, code: str) -> bool:
-        if code == languages.SOURCE_LANGUAGE:
+    def _text_usable(self, obj, field: str, lang: str) -> bool:
+        if lang == languages.SOURCE_LANGUAGE:
             return True
-        if not obj.text(field, code).strip():
+        if not obj.text(field, lang).strip():
             return False
         if settings.TRANSLATIONS_SHOW_UNREVIEWED:
             return True
-        state = self._state(obj, field, code)
+        state = self._state(obj, field, lang)
         return state is not None and state.status == TranslationState.Stored.APPROVED
 
-    def text(self, obj, field: str, code: str) -> str:
+    def text(self, obj, field: str, lang: str) -> str:
         """The text to show or print, or "" when this language may not use it yet."""
-        return obj.text(field, code) if self._text_usable(obj, field, code) else ""
+        return obj.text(field, lang) if self._text_usable(obj, field, lang) else ""
 
-    def usable(self, obj, code: str) -> bool:
+    def usable(self, obj, lang: str) -> bool:
         """Every required text of the object and what it carries may be used in the language."""
         for part in obj.translation_parts():
             fields = part.required_translated_fields or part.translated_fields
             for field in fields:
-                if part.source_text(field).strip() and not self._text_usable(part, field, code):
+                if part.source_text(field).strip() and not self._text_usable(part, field, lang):
                     return False
         return True
 
-    def outdated(self, obj, code: str) -> bool:
+    def outdated(self, obj, lang: str) -> bool:
         """Some text of the object in use was made from an older Swedish text."""
-        if code == languages.SOURCE_LANGUAGE:
+        if lang == languages.SOURCE_LANGUAGE:
             return False
         return any(
-            self._text_usable(part, field, code)
-            and self.status(part, field, code) == Status.OUTDATED
+            self._text_usable(part, field, lang)
+            and self.status(part, field, lang) == Status.OUTDATED
             for part in obj.translation_parts()
             for field in part.translated_fields
         )
@@ -99,5 +99,5 @@ class Approved:
 class Drafts(Approved):
     """Every translation as written, approved or not: what a reviewer previews before approving."""
 
-    def _text_usable(self, obj, field: str, code: str) -> bool:
-        return code == languages.SOURCE_LANGUAGE or bool(obj.text(field, code).strip())
+    def _text_usable(self, obj, field: str, lang: str) -> bool:
+        return lang == languages.SOURCE_LANGUAGE or bool(obj.text(field, lang).strip())

@@ -75,29 +75,29 @@ def _all_units() -> list[Unit]:
     return units
 
 
-def units_to_export(code: str, everything: bool = False) -> list[tuple[Unit, Status]]:
+def units_to_export(lang: str, everything: bool = False) -> list[tuple[Unit, Status]]:
     units = _all_units()
     states = translation_status.states_for(units)
     chosen = []
     for unit in units:
-        status = translation_status.status_of(unit, code, states)
+        status = translation_status.status_of(unit, lang, states)
         if everything or status in (Status.MISSING, Status.OUTDATED):
             chosen.append((unit, status))
     return chosen
 
 
-def _language(code: str) -> languages.Language:
-    language = languages.get(code)
+def _language(lang: str) -> languages.Language:
+    language = languages.get(lang)
     if language is None or language.is_source:
-        raise ExchangeError(_("%(code)s is not a configured target language.") % {"code": code})
+        raise ExchangeError(_("%(code)s is not a configured target language.") % {"code": lang})
     return language
 
 
 # --- export ------------------------------------------------------------------------------
 
 
-def export_xliff(code: str, everything: bool = False) -> bytes:
-    language = _language(code)
+def export_xliff(lang: str, everything: bool = False) -> bytes:
+    language = _language(lang)
     ET.register_namespace("", XLIFF_NS)
     ET.register_namespace("jis", JIS_NS)
     root = ET.Element(f"{{{XLIFF_NS}}}xliff", {"version": "1.2"})
@@ -113,7 +113,7 @@ def export_xliff(code: str, everything: bool = False) -> bytes:
         },
     )
     body = ET.SubElement(file, f"{{{XLIFF_NS}}}body")
-    for unit, status in units_to_export(code, everything):
+    for unit, status in units_to_export(lang, everything):
         attrs = {"id": unit_id(unit), f"{{{JIS_NS}}}source-fingerprint": _source_fp(unit)}
         limit = max_length(unit)
         if limit:
@@ -129,13 +129,13 @@ def export_xliff(code: str, everything: bool = False) -> bytes:
                 else "needs-review-translation"
             },
         )
-        target.text = unit.obj.text(unit.field, code)
+        target.text = unit.obj.text(unit.field, lang)
         ET.SubElement(node, f"{{{XLIFF_NS}}}note").text = _context(unit)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def export_po(code: str, everything: bool = False) -> bytes:
-    language = _language(code)
+def export_po(lang: str, everything: bool = False) -> bytes:
+    language = _language(lang)
     catalog = Catalog(
         locale=language.babel,
         project="Jobba i Sverige",
@@ -147,10 +147,10 @@ def export_po(code: str, everything: bool = False) -> bytes:
         last_translator="Jobba i Sverige",
         revision_date=timezone.now(),
     )
-    for unit, _status in units_to_export(code, everything):
+    for unit, _status in units_to_export(lang, everything):
         catalog.add(
             unit.obj.source_text(unit.field),
-            string=unit.obj.text(unit.field, code),
+            string=unit.obj.text(unit.field, lang),
             context=unit_id(unit),
             auto_comments=[_context(unit), f"source-fingerprint: {_source_fp(unit)}"],
         )
@@ -200,7 +200,7 @@ def parse_xliff(data: bytes) -> tuple[str, list[Entry]]:
     files = root.findall(f"{{{XLIFF_NS}}}file")
     if root.tag != f"{{{XLIFF_NS}}}xliff" or len(files) != 1:
         raise ExchangeError(_("This is not an XLIFF 1.2 file with one <file> element."))
-    code = files[0].get("target-language", "")
+    lang = files[0].get("target-language", "")
     entries = []
     for node in files[0].iter(f"{{{XLIFF_NS}}}trans-unit"):
         target = node.find(f"{{{XLIFF_NS}}}target")
@@ -211,7 +211,7 @@ def parse_xliff(data: bytes) -> tuple[str, list[Entry]]:
                 target="".join(target.itertext()) if target is not None else "",
             )
         )
-    return code, entries
+    return lang, entries
 
 
 def parse_po(data: bytes) -> tuple[str, list[Entry]]:
@@ -261,17 +261,17 @@ def import_file(
         )
     if not data.strip():
         raise ExchangeError(_("The file is empty."))
-    code, entries = parse_xliff(data) if fmt == "xliff" else parse_po(data)
-    language = _language(code)
-    if user is not None and not translation_status.can_translate(user, code):
+    lang, entries = parse_xliff(data) if fmt == "xliff" else parse_po(data)
+    language = _language(lang)
+    if user is not None and not translation_status.can_translate(user, lang):
         raise ExchangeError(
             _("%(user)s may not translate into %(language)s.")
             % {"user": user.get_username(), "language": language.swedish_name}
         )
-    if expected_language and expected_language != code:
+    if expected_language and expected_language != lang:
         raise ExchangeError(
             _("The file is for %(found)s, not %(expected)s.")
-            % {"found": code, "expected": expected_language}
+            % {"found": lang, "expected": expected_language}
         )
     problems: list[str] = []
     seen: set[str] = set()

@@ -73,15 +73,15 @@ def states_for(units: list[Unit]) -> dict[tuple, TranslationState]:
     return found
 
 
-def status_of(unit: Unit, code: str, states: dict | None = None) -> Status:
-    if not unit.obj.text(unit.field, code).strip():
+def status_of(unit: Unit, lang: str, states: dict | None = None) -> Status:
+    if not unit.obj.text(unit.field, lang).strip():
         return Status.MISSING
     states = states if states is not None else states_for([unit])
-    return status_from(unit.obj, unit.field, code, states.get((*unit.key, code)))
+    return status_from(unit.obj, unit.field, lang, states.get((*unit.key, lang)))
 
 
-def status_from(obj, field: str, code: str, state: TranslationState | None) -> Status:
-    if not obj.text(field, code).strip():
+def status_from(obj, field: str, lang: str, state: TranslationState | None) -> Status:
+    if not obj.text(field, lang).strip():
         return Status.MISSING
     if state is None:
         return Status.TRANSLATED  # text from before states were kept: not reviewed
@@ -90,13 +90,13 @@ def status_from(obj, field: str, code: str, state: TranslationState | None) -> S
     return Status(state.status)
 
 
-def record(obj, field: str, code: str, status: str = Status.TRANSLATED):
+def record(obj, field: str, lang: str, status: str = Status.TRANSLATED):
     """A translation was made (or approved) now, from the current Swedish text."""
     TranslationState.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
         field=field,
-        language=code,
+        language=lang,
         defaults={
             "status": status,
             "source_fingerprint": fingerprint(obj.source_text(field)),
@@ -172,7 +172,7 @@ def overview(codes=None, event_slug: str = "") -> list[Row]:
     return rows
 
 
-def work_list(code: str) -> list[tuple[Unit, Status]]:
+def work_list(lang: str) -> list[tuple[Unit, Status]]:
     """What is missing or outdated in a language, card by card."""
     cards = list(DialogueCard.objects.prefetch_related("card_messages__message__links"))
     units = []
@@ -184,13 +184,13 @@ def work_list(code: str) -> list[tuple[Unit, Status]]:
         if unit.key in seen:
             continue
         seen.add(unit.key)
-        status = status_of(unit, code, states)
+        status = status_of(unit, lang, states)
         if status in (Status.MISSING, Status.OUTDATED):
             found.append((unit, status))
     return found
 
 
-def can_translate(user, code: str) -> bool:
+def can_translate(user, lang: str) -> bool:
     """Translators may change only the languages their groups are given."""
     if not user.is_active:
         return False
@@ -201,10 +201,10 @@ def can_translate(user, code: str) -> bool:
     from translations.models import GroupLanguages
 
     assigned = GroupLanguages.objects.filter(group__user=user)
-    return any(code in item.codes() for item in assigned)
+    return any(lang in item.codes() for item in assigned)
 
 
-def can_approve(user, code: str) -> bool:
-    return can_translate(user, code) and (
+def can_approve(user, lang: str) -> bool:
+    return can_translate(user, lang) and (
         user.is_superuser or user.has_perm("translations.approve_translation")
     )

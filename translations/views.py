@@ -13,10 +13,10 @@ from translations.status import Status
 
 @login_required
 def overview(request):
-    code = request.GET.get("language", "")
+    lang = request.GET.get("language", "")
     event = request.GET.get("life_event", "")
     status = request.GET.get("status", "")
-    codes = [code] if languages.get(code) and code != languages.SOURCE_LANGUAGE else None
+    codes = [lang] if languages.get(lang) and lang != languages.SOURCE_LANGUAGE else None
     rows = translation_status.overview(codes, event)
     if status in Status.values:
         rows = [row for row in rows if row.counts[status]]
@@ -28,7 +28,7 @@ def overview(request):
             "statuses": Status,
             "targets": languages.targets(),
             "events": LifeEvent.objects.order_by("sort_order"),
-            "chosen": {"language": code, "life_event": event, "status": status},
+            "chosen": {"language": lang, "life_event": event, "status": status},
         },
     )
 
@@ -56,7 +56,7 @@ def work_list(request, lang):
     )
 
 
-def _edit_url(obj, code: str) -> str:
+def _edit_url(obj, lang: str) -> str:
     """The side-by-side editor; a link label is translated with its message."""
     target = getattr(obj, "message", obj)
-    return reverse("translation_edit", args=[target._meta.model_name, target.pk, code])
+    return reverse("translation_edit", args=[target._meta.model_name, target.pk, lang])

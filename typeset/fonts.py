@@ -97,12 +97,12 @@ def base(bold: bool = False) -> Face:
 
 
 @cache
-def for_language(code: str, bold: bool = False) -> tuple[Face, ...]:
+def for_language(lang: str, bold: bool = False) -> tuple[Face, ...]:
     """Faces to try, in order, for text in a language: its script's face, NotoSans, then the
     other scripts' faces (an Arabic language name inside Swedish text)."""
-    language = languages.get(code)
+    language = languages.get(lang)
     if language is None:
-        raise FontMissing(f"Unknown language {code!r}")
+        raise FontMissing(f"Unknown language {lang!r}")
     order = [language.script, BASE_SCRIPT] + sorted(set(FILES) - {language.script, BASE_SCRIPT})
     faces: list[Face] = []
     for script in order:
@@ -112,9 +112,9 @@ def for_language(code: str, bold: bool = False) -> tuple[Face, ...]:
     return tuple(faces)
 
 
-def uncovered(text: str, code: str) -> list[str]:
+def uncovered(text: str, lang: str) -> list[str]:
     """Characters in text that no face for the language can draw (each listed once)."""
-    faces = for_language(code)
+    faces = for_language(lang)
     missing = []
     for char in text:
         if char.isspace() or char in IGNORABLE or char in missing:

@@ -73,8 +73,8 @@ class _Utf16:
         self.from16 = {u: i for i, u in enumerate(self.to16)}
 
 
-def _break_opportunities(text: str, code: str) -> list[int]:
-    locale = icu.Locale(languages.get(code).babel if languages.get(code) else "sv")
+def _break_opportunities(text: str, lang: str) -> list[int]:
+    locale = icu.Locale(languages.get(lang).babel if languages.get(lang) else "sv")
     iterator = icu.BreakIterator.createLineInstance(locale)
     iterator.setText(text)
     index = _Utf16(text)
@@ -125,15 +125,15 @@ def _is_neutral(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "PZM"
 
 
-def _width(text: str, code: str, size: float, bold: bool, rtl: bool) -> float:
-    return _units(text, code, bold, rtl) * size / 1000
+def _width(text: str, lang: str, size: float, bold: bool, rtl: bool) -> float:
+    return _units(text, lang, bold, rtl) * size / 1000
 
 
 @lru_cache(maxsize=50_000)
-def _units(text: str, code: str, bold: bool, rtl: bool) -> float:
+def _units(text: str, lang: str, bold: bool, rtl: bool) -> float:
     """Advance of text in thousandths of an em: the same at every size fitting tries."""
-    faces = fonts.for_language(code, bold)
-    return sum(shape_units(t, f, rtl, code)[1] for t, f in _face_runs(text, faces))
+    faces = fonts.for_language(lang, bold)
+    return sum(shape_units(t, f, rtl, lang)[1] for t, f in _face_runs(text, faces))
 
 
 # Fitting tries each size in turn and a pack lays out the same titles, labels and Swedish
@@ -141,39 +141,39 @@ def _units(text: str, code: str, bold: bool, rtl: bool) -> float:
 @lru_cache(maxsize=20_000)
 def layout(
     text: str,
-    code: str,
+    lang: str,
     size: float,
     width: float,
     bold: bool = False,
     leading: float | None = None,
 ) -> Block:
     """Lay out text in a language at a size for a box width. Newlines start new lines."""
-    language = languages.get(code)
+    language = languages.get(lang)
     rtl = bool(language and language.is_rtl)
     leading = leading or size * (1.5 if language and language.script in ("Thai", "Ethi") else 1.3)
     lines: list[Line] = []
     for paragraph in clean(text).split("\n"):
         if rtl:
             paragraph = isolate_numbers(paragraph)
-        lines.extend(_paragraph_lines(paragraph, code, size, width, bold, rtl))
+        lines.extend(_paragraph_lines(paragraph, lang, size, width, bold, rtl))
     return Block(lines=tuple(lines), size=size, leading=leading, rtl=rtl, width=width)
 
 
-def _segments(paragraph: str, code: str, size: float, width: float, bold: bool, rtl: bool):
+def _segments(paragraph: str, lang: str, size: float, width: float, bold: bool, rtl: bool):
     """Break opportunities, with any segment wider than the box cut between graphemes."""
     # Never break inside a number: "0771-416 416" has break opportunities at "-" and " ".
     inside_numbers = {i for a, b in bidi.number_spans(paragraph) for i in range(a + 1, b)}
-    cuts = [0] + [c for c in _break_opportunities(paragraph, code) if c not in inside_numbers]
+    cuts = [0] + [c for c in _break_opportunities(paragraph, lang) if c not in inside_numbers]
     for start, end in zip(cuts, cuts[1:], strict=False):
         segment = paragraph[start:end]
-        if _width(segment.rstrip(), code, size, bold, rtl) <= width:
+        if _width(segment.rstrip(), lang, size, bold, rtl) <= width:
             yield start, end
             continue
         piece_start = start
         position = start
         for grapheme in _graphemes(segment):
             trial = paragraph[piece_start : position + len(grapheme)]
-            if position > piece_start and _width(trial, code, size, bold, rtl) > width:
+            if position > piece_start and _width(trial, lang, size, bold, rtl) > width:
                 yield piece_start, position
                 piece_start = position
             position += len(grapheme)
@@ -181,40 +181,40 @@ def _segments(paragraph: str, code: str, size: float, width: float, bold: bool, 
             yield piece_start, position
 
 
-def _paragraph_lines(paragraph, code, size, width, bold, rtl) -> list[Line]:
+def _paragraph_lines(paragraph, lang, size, width, bold, rtl) -> list[Line]:
     if not paragraph.strip():
         return [Line()]
-    segments = list(_segments(paragraph, code, size, width, bold, rtl))
+    segments = list(_segments(paragraph, lang, size, width, bold, rtl))
     para_bidi = icu.Bidi()
     para_bidi.setPara(icu.UnicodeString(paragraph), 1 if rtl else 0)
     index = _Utf16(paragraph)
-    faces = fonts.for_language(code, bold)
+    faces = fonts.for_language(lang, bold)
 
     def lines_of(ranges):
         return [
-            _line(paragraph, para_bidi, index, start, end, faces, size, code)
+            _line(paragraph, para_bidi, index, start, end, faces, size, lang)
             for start, end in ranges
         ]
 
-    ranges = _fill(paragraph, segments, code, size, width, bold, rtl)
+    ranges = _fill(paragraph, segments, lang, size, width, bold, rtl)
     # Filling adds up words shaped one by one; a kern across a word boundary could make the
     # whole line a hair wider than the sum. Then the paragraph is filled again measuring
     # every candidate line whole: slower, and what filling always did before.
     if any(
-        _width(paragraph[start:end].rstrip(), code, size, bold, rtl) > width
+        _width(paragraph[start:end].rstrip(), lang, size, bold, rtl) > width
         for start, end in ranges
     ):
-        ranges = _fill_exact(paragraph, segments, code, size, width, bold, rtl)
+        ranges = _fill_exact(paragraph, segments, lang, size, width, bold, rtl)
     return lines_of(ranges)
 
 
-def _fill(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, int]]:
+def _fill(paragraph, segments, lang, size, width, bold, rtl) -> list[tuple[int, int]]:
     """Greedy filling by the sum of each segment's own width."""
     texts = [paragraph[start:end] for start, end in segments]
-    trimmed = [_width(text.rstrip(), code, size, bold, rtl) for text in texts]
+    trimmed = [_width(text.rstrip(), lang, size, bold, rtl) for text in texts]
     before = [0.0]  # widths of the segments before each one, trailing spaces included
     for text, own in zip(texts, trimmed, strict=True):
-        full = own if text == text.rstrip() else _width(text, code, size, bold, rtl)
+        full = own if text == text.rstrip() else _width(text, lang, size, bold, rtl)
         before.append(before[-1] + full)
 
     def summed(first, last):
@@ -223,12 +223,12 @@ def _fill(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, 
     return _greedy(segments, width, summed)
 
 
-def _fill_exact(paragraph, segments, code, size, width, bold, rtl) -> list[tuple[int, int]]:
+def _fill_exact(paragraph, segments, lang, size, width, bold, rtl) -> list[tuple[int, int]]:
     """Greedy filling measuring every candidate line whole."""
 
     def whole(first, last):
         text = paragraph[segments[first][0] : segments[last][1]].rstrip()
-        return _width(text, code, size, bold, rtl)
+        return _width(text, lang, size, bold, rtl)
 
     return _greedy(segments, width, whole)
 
@@ -245,7 +245,7 @@ def _greedy(segments, width, measure) -> list[tuple[int, int]]:
     return ranges
 
 
-def _line(paragraph, para_bidi, index, start, end, faces, size, code) -> Line:
+def _line(paragraph, para_bidi, index, start, end, faces, size, lang) -> Line:
     # Trailing spaces at the logical end of a line are not drawn.
     while end > start and paragraph[end - 1].isspace():
         end -= 1
@@ -263,17 +263,17 @@ def _line(paragraph, para_bidi, index, start, end, faces, size, code) -> Line:
         if rtl:
             pieces.reverse()  # font runs inside a right-to-left run are laid out right to left
         for text, face in pieces:
-            run = shape(text, face, size, rtl, code)
+            run = shape(text, face, size, rtl, lang)
             line.runs.append((x, run))
             x += run.width
     line.width = x
     return line
 
 
-def fit(text: str, code: str, width: float, height: float, sizes: list[float], bold: bool = False):
+def fit(text: str, lang: str, width: float, height: float, sizes: list[float], bold: bool = False):
     """The largest size at which the text fits the box, or None when even the smallest spills."""
     for size in sizes:
-        block = layout(text, code, size, width, bold)
+        block = layout(text, lang, size, width, bold)
         if block.height <= height:
             return block
     return None

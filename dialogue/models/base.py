@@ -27,10 +27,10 @@ class TranslatedTextMixin:
     # The fields that must all be filled for the object to count as translated.
     required_translated_fields: tuple[str, ...] = ()
 
-    def text(self, field: str, code: str) -> str:
-        language = languages.get(code)
+    def text(self, field: str, lang: str) -> str:
+        language = languages.get(lang)
         if language is None or field not in self.translated_fields:
-            raise ValueError(f"No translated field {field!r} in language {code!r}")
+            raise ValueError(f"No translated field {field!r} in language {lang!r}")
         return getattr(self, f"{field}_{language.field_suffix}") or ""
 
     def source_text(self, field: str) -> str:
@@ -48,14 +48,14 @@ class TranslatedTextMixin:
         """The agencies that must approve a change (none for agencies and audiences)."""
         return set()
 
-    def has_own_translation(self, code: str) -> bool:
+    def has_own_translation(self, lang: str) -> bool:
         fields = self.required_translated_fields or self.translated_fields
-        return all(self.text(field, code).strip() for field in fields)
+        return all(self.text(field, lang).strip() for field in fields)
 
-    def has_translation(self, code: str) -> bool:
+    def has_translation(self, lang: str) -> bool:
         """Translated: every required text of the object and what it carries is there, approved
         or not. Whether the public may use it is asked of translations.approved."""
-        return all(part.has_own_translation(code) for part in self.translation_parts())
+        return all(part.has_own_translation(lang) for part in self.translation_parts())
 
     def clean(self):
         super().clean()

@@ -68,8 +68,8 @@ def read_data(data_dir: Path = DATA_DIR) -> tuple[dict, dict[str, dict]]:
     return source, translations
 
 
-def _suffix(code: str) -> str:
-    return languages.get(code).field_suffix
+def _suffix(lang: str) -> str:
+    return languages.get(lang).field_suffix
 
 
 def _translated_values(source_item: dict, key: str, section: str, translations, fields) -> dict:

@@ -33,7 +33,7 @@ def card_view(code, slug=CARD):
 
 def test_an_approved_translation_is_shown_and_printed():
     card = DialogueCard.objects.get(slug=CARD)
-    assert Approved([card]).complete(card, "so")
+    assert Approved([card]).usable(card, "so")
     assert card_view("so").translated
     assert content.card_content(card, "so").lang == "so"
 
@@ -41,7 +41,7 @@ def test_an_approved_translation_is_shown_and_printed():
 def test_an_unreviewed_translation_is_neither_shown_nor_printed(client):
     message = unreviewed_somali_body()
     card = DialogueCard.objects.get(slug=CARD)
-    assert not Approved([card]).complete(card, "so")
+    assert not Approved([card]).usable(card, "so")
     assert not card_view("so").translated
     page = client.get("/so/folkbokforing/").content.decode()
     assert message.body_so not in page
@@ -83,7 +83,7 @@ def test_packs_leave_out_a_language_with_unreviewed_text():
 def test_swedish_needs_no_approval():
     card = DialogueCard.objects.get(slug=CARD)
     approved = Approved([card])
-    assert approved.complete(card, "sv") and not approved.outdated(card, "sv")
+    assert approved.usable(card, "sv") and not approved.outdated(card, "sv")
 
 
 def test_an_outdated_leaflet_is_refused_unless_allowed(settings, tmp_path):
@@ -107,5 +107,5 @@ def test_one_answer_for_a_whole_event_costs_one_query_per_kind(django_assert_max
     with django_assert_max_num_queries(3):  # cards, messages, link labels
         approved = Approved(cards)
         for card in cards:
-            approved.complete(card, "ti")
+            approved.usable(card, "ti")
             approved.outdated(card, "ti")
