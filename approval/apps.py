@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class ApprovalConfig(AppConfig):
     name = "approval"
-    verbose_name = _("Joint approval")
+    verbose_name = _("joint approval")
     default_auto_field = "django.db.models.BigAutoField"
