@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from django.apps import apps as live_apps
 
+from dialogue.models import TRANSLATABLE_MODELS
+
 EDITORS = "Redaktörer"
 TRANSLATORS = "Översättare"
 REVIEWERS = "Språkgranskare"
@@ -30,7 +32,7 @@ WORKFLOW = "Gemensamt godkännande"
 TASK = "Alla ägande myndigheter godkänner"
 
 ADMIN = ("wagtailadmin", "access_admin")
-CONTENT = ("jointmessage", "dialoguecard", "lifeevent")
+CONTENT = tuple(model._meta.model_name for model in TRANSLATABLE_MODELS)
 
 
 def _perms(actions, models, app_label="dialogue"):

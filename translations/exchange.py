@@ -25,14 +25,14 @@ from django.utils.translation import gettext as _
 
 import languages
 from dialogue import text_rules
-from dialogue.models import DialogueCard, JointMessage, LifeEvent, MessageLink
+from dialogue.models import TRANSLATABLE_MODELS, DialogueCard, JointMessage, MessageLink
 from translations import status as translation_status
 from translations.status import Status, Unit
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 FINGERPRINT = re.compile(r"source-fingerprint:\s*([0-9a-f]{64})")
 JIS_NS = "urn:jobba-i-sverige"
-MODELS = {m._meta.model_name: m for m in (LifeEvent, JointMessage, DialogueCard, MessageLink)}
+MODELS = {m._meta.model_name: m for m in (*TRANSLATABLE_MODELS, MessageLink)}
 
 
 MAX_IMPORT_BYTES = 10 * 2**20  # every text of one language is well under 1 MB
@@ -69,7 +69,7 @@ def _context(unit: Unit) -> str:
 
 def _all_units() -> list[Unit]:
     units: list[Unit] = []
-    for model in (LifeEvent, DialogueCard, JointMessage):
+    for model in TRANSLATABLE_MODELS:
         for obj in model.objects.order_by("pk"):
             units += translation_status.units_of(obj)
     return units

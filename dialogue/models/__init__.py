@@ -19,5 +19,5 @@ __all__ = [
     "TRANSLATABLE_MODELS",
 ]
 
-# The content that is translated, jointly approved and published (Wagtail's workflow).
-TRANSLATABLE_MODELS = (LifeEvent, JointMessage, DialogueCard)
+# The content that is translated, jointly approved and published, in the order exports list it.
+TRANSLATABLE_MODELS = (LifeEvent, DialogueCard, JointMessage)

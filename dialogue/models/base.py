@@ -114,12 +114,16 @@ class EditorialModel(
         return "dialogue/preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from dialogue import previews  # previews reads models: import late
-
         language = languages.get(mode_name) or languages.source()
         context = super().get_preview_context(request, mode_name)
-        context.update(previews.context_for(self, language))
+        context.update(language=language, source_language=languages.source())
+        context.update(missing=not self.has_translation(language.code))
+        context.update(self.preview_context(language))
         return context
+
+    def preview_context(self, language) -> dict:
+        """What this kind of content shows in its preview (dialogue/preview.html)."""
+        return {}
 
     def serve_preview(self, request, mode_name):
         registered = preview_modes.find(self, mode_name)

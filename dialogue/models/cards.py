@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
-from dialogue import codes, pictograms
+from dialogue import codes, pictograms, previews
 
 from .base import ContentQuerySet, EditorialModel, Slugged
 from .codes import IssuedCode
@@ -84,6 +84,14 @@ class DialogueCard(Slugged, EditorialModel):
                     raise
                 self.code = ""
         raise RuntimeError("Could not find a free card code")
+
+    def preview_context(self, language) -> dict:
+        messages = [item.message for item in self.card_messages.all() if item.message_id]
+        return {
+            "title": previews.or_source(self, "title", language),
+            "messages": [previews.message(message, language) for message in messages],
+            "prompts": self.prompt_list(),
+        }
 
     def prompt_list(self) -> list[str]:
         return [line.strip() for line in self.prompts.splitlines() if line.strip()]

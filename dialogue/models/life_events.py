@@ -2,7 +2,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dialogue import pictograms
+from dialogue import pictograms, previews
 
 from .agencies import Agency
 from .base import ContentQuerySet, EditorialModel, Slugged
@@ -28,6 +28,12 @@ class LifeEvent(Slugged, EditorialModel):
 
     def __str__(self):
         return self.title_sv or self.slug
+
+    def preview_context(self, language) -> dict:
+        return {
+            "title": previews.or_source(self, "title", language),
+            "intro": previews.or_source(self, "intro", language),
+        }
 
     def owning_agencies(self) -> set:
         if not self.pk:

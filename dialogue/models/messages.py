@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.models import Orderable
 
+from dialogue import previews
+
 from .base import ContentQuerySet, EditorialModel, Slugged, TranslatedTextMixin
 
 
@@ -45,6 +47,9 @@ class JointMessage(Slugged, EditorialModel):
 
     def __str__(self):
         return self.headline_sv or self.slug
+
+    def preview_context(self, language) -> dict:
+        return {"messages": [previews.message(self, language)]}
 
     def own_parts(self) -> list:
         return [self, *self.links.all()]
