@@ -9,6 +9,15 @@ import languages
 from dialogue.projection import MessageText, message_text
 from languages import Language
 
+# Content-Security-Policy directives that replace the public ones on previews: the admin frames
+# them, the print preview has its own styles and shows the PDF as a data: object.
+ADMIN_FRAMED_POLICY = {
+    "frame-ancestors": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "object-src": ["data:"],
+    "frame-src": ["'self'", "data:"],  # Chromium shows an embedded PDF in a frame of its own
+}
+
 
 def or_source(obj, field: str, language: Language) -> str:
     return obj.text(field, language.code) or obj.source_text(field)
