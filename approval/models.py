@@ -2,6 +2,10 @@
 
 One Wagtail task, not one per agency: the owning agencies approve in any order, and a change
 made after an agency approved needs that agency's approval again (approvals name the revision).
+The owners who must approve are those of the published version and those of the draft, so no
+agency can remove another from the content without that agency's approval. While the content
+is in review nobody edits it: the approvers open it to read, comment, request changes or
+approve (approval.review).
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+from wagtail.locks import WorkflowLock
 from wagtail.models import Task, TaskState
 
 from dialogue.models import Agency
@@ -17,6 +23,15 @@ from dialogue.models import Agency
 def owners_of(obj) -> set:
     """The agencies that own the content: a card's and a life event's are its messages' owners."""
     return obj.owning_agencies()
+
+
+def live_owners_of(obj) -> set:
+    """The owners of the published version: the database row, which drafts do not touch while
+    the content is live. Content that is not live has no published owners."""
+    row = type(obj).objects.filter(pk=obj.pk).first()
+    if row is None or not row.live:
+        return set()
+    return owners_of(row)
 
 
 def agencies_approved_by(user) -> set:
@@ -36,6 +51,11 @@ class JointApprovalTaskState(TaskState):
         """The version being approved: the latest revision, with its own messages and owners."""
         return self.workflow_state.content_object.get_latest_revision_as_object()
 
+    def owners(self) -> set:
+        """Who must approve: the owners of the live version and of the draft under review, so
+        that unticking an owner in the draft still needs that owner's approval."""
+        return live_owners_of(self.workflow_state.content_object) | owners_of(self.content())
+
     def pending(self) -> set:
         """Owning agencies that have not approved the latest revision; with no owner, any one."""
         obj = self.workflow_state.content_object
@@ -44,7 +64,7 @@ class JointApprovalTaskState(TaskState):
         done = set(
             Agency.objects.filter(approvals__task_state=self, approvals__revision_id=revision_id)
         )
-        owners = owners_of(self.content())
+        owners = self.owners()
         if not owners:
             anyone = set(Agency.objects.exclude(approvers=None))
             return set() if done else anyone
@@ -78,10 +98,24 @@ class AgencyApproval(models.Model):
         return f"{self.agency} – {self.revision_id}"
 
 
+class JointApprovalLock(WorkflowLock):
+    """Wagtail's message says reviewers may edit; here nobody does."""
+
+    def get_message(self, user):
+        if not self.for_user(user):
+            return None
+        return pgettext(
+            "staff side",
+            "The agencies are reviewing this content: nobody can change it until they have "
+            "approved it or asked for changes.",
+        )
+
+
 class JointApprovalTask(Task):
     """The approvers of every owning agency approve; the last approval publishes."""
 
     task_state_class = JointApprovalTaskState
+    lock_class = JointApprovalLock
 
     class Meta:
         db_table = "dialogue_jointapprovaltask"  # kept when the model left dialogue ([S])
@@ -105,17 +139,29 @@ class JointApprovalTask(Task):
     def _is_approver(self, obj, user) -> bool:
         if user.is_superuser:
             return True
-        return bool(agencies_approved_by(user) & (owners_of(obj) or agencies_approved_by(user)))
+        state = self._state_of(obj)
+        owners = state.owners() if state is not None else owners_of(obj)
+        return bool(agencies_approved_by(user) & (owners or agencies_approved_by(user)))
 
     def user_can_access_editor(self, obj, user):
+        # Approvers open the content to read it and act on it (approval.review), not to edit.
         return self._is_approver(obj, user)
 
     def locked_for_user(self, obj, user):
-        # While the agencies review, the text they approve must not change under them.
-        return not self._is_approver(obj, user)
+        # While the agencies review, the text they approve must not change under them: not by
+        # the editor, and not by an approver, who could otherwise approve her own change.
+        return True
 
     def user_can_lock(self, obj, user):
-        return self._is_approver(obj, user)
+        # A lock of one's own would lift the review lock for its holder.
+        return False
+
+    def start(self, workflow_state, user=None):
+        # The same for a lock taken before the content was submitted: the review lock is all.
+        obj = workflow_state.content_object
+        if getattr(obj, "locked", False):
+            type(obj).objects.filter(pk=obj.pk).update(locked=False, locked_by=None, locked_at=None)
+        return super().start(workflow_state, user=user)
 
     def get_actions(self, obj, user):
         if not self._mine(user, self._state_of(obj)):

@@ -1,5 +1,7 @@
 """The side-by-side translation editor: Swedish source beside the target, what changed in the
-Swedish since the translation shown as a diff, all-or-nothing saving with the glyph check."""
+Swedish since the translation shown as a diff, all-or-nothing saving with the glyph check, and
+who translated and approved each unit. A reviewer's approval of a text she wrote herself is
+refused (four eyes, translations.trail): her text is saved as translated, for another reviewer."""
 
 from __future__ import annotations
 
@@ -11,14 +13,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 import languages
 from dialogue import text_rules
 from dialogue.models import TRANSLATABLE_MODELS
-from translations import exchange
+from translations import exchange, trail
 from translations import status as translation_status
 from translations.status import Status, Unit
 
@@ -89,17 +94,22 @@ def edit(request, model_name, pk, lang):
     units = _units(obj)
     errors: dict[str, list[str]] = {}
     if request.method == "POST":
-        errors = _save(request, units, language, may_approve)
+        errors, saved, refused = _save(request, units, language, may_approve)
         if not errors:
-            messages.success(request, _("Saved."))
+            if saved or not refused:
+                messages.success(request, _("Saved."))
+            if refused:
+                messages.warning(request, _refused_message(refused))
             return redirect(request.path)
     states = translation_status.states_for(units)
+    trails = trail.trails(units, language.code)
     rows = []
     for unit in units:
         ref = exchange.unit_id(unit)
         state = states.get((*unit.key, language.code))
         status = translation_status.status_of(unit, language.code, states)
         source = unit.obj.source_text(unit.field)
+        history = trails.get(unit.key, trail.Trail(None, None))
         rows.append(
             {
                 "id": ref,
@@ -113,6 +123,10 @@ def edit(request, model_name, pk, lang):
                 if request.method == "POST"
                 else unit.obj.text(unit.field, language.code),
                 "status": status,
+                "trail": _trail_text(history),
+                # Her own text waits for another reviewer's approval.
+                "own_text": history.written is not None
+                and trail.is_by(history.written, request.user),
                 "errors": errors.get(ref, []),
                 "multiline": unit.field in ("body", "intro", "where_to_turn"),
             }
@@ -125,9 +139,43 @@ def edit(request, model_name, pk, lang):
     )
 
 
-def _save(request, units, language, may_approve) -> dict[str, list[str]]:
+def _by(event) -> dict[str, str]:
+    when = formats.date_format(timezone.localtime(event.at), "SHORT_DATETIME_FORMAT")
+    return {"user": event.username or pgettext("staff side", "the system"), "date": when}
+
+
+def _trail_text(history: trail.Trail) -> str:
+    """Who wrote the text shown and who approved that text, as "Translated by X <date>,
+    approved by Y <date>"."""
+    parts = []
+    if history.written is not None:
+        if history.written.action == trail.Action.IMPORTED:
+            written = pgettext("staff side", "Imported by %(user)s %(date)s")
+        else:
+            written = pgettext("staff side", "Translated by %(user)s %(date)s")
+        parts.append(written % _by(history.written))
+    if history.approved is not None:
+        parts.append(
+            pgettext("staff side", "approved by %(user)s %(date)s") % _by(history.approved)
+        )
+    return capfirst(", ".join(parts))
+
+
+def _refused_message(refused: list[Unit]) -> str:
+    labels = ", ".join(f"{unit.obj} · {unit.field}" for unit in refused)
+    return pgettext(
+        "staff side",
+        "Not approved: %(units)s. You wrote this translation yourself, so another language "
+        "reviewer must approve it. Your text is saved as translated.",
+    ) % {"units": labels}
+
+
+def _save(request, units, language, may_approve) -> tuple[dict[str, list[str]], int, list[Unit]]:
+    """Errors per unit; or none, how many texts and approvals were saved, and the units whose
+    approval was refused (her own text)."""
     errors: dict[str, list[str]] = {}
     changes = []
+    states = translation_status.states_for(units)
     for unit in units:
         ref = exchange.unit_id(unit)
         if ref not in request.POST:
@@ -135,6 +183,9 @@ def _save(request, units, language, may_approve) -> dict[str, list[str]]:
         text = request.POST[ref].strip()
         current = unit.obj.text(unit.field, language.code)
         approve = may_approve and request.POST.get(f"approve:{ref}") == "on"
+        if text == current and approve:
+            # A ticked box on an approved unit is the page showing its state, not a new approval.
+            approve = translation_status.status_of(unit, language.code, states) != Status.APPROVED
         if text == current and not approve:
             continue
         for problem in text_rules.problems(text, language.code):
@@ -147,13 +198,26 @@ def _save(request, units, language, may_approve) -> dict[str, list[str]]:
             )
         changes.append((unit, text, current, approve))
     if errors:
-        return errors
+        return errors, 0, []
+    saved, refused = 0, []
     with transaction.atomic():
         for unit, text, current, approve in changes:
             if text != current:
                 exchange.write_translation(unit, language, text)
-            if text:
-                unit.obj.refresh_from_db()
-                status = Status.APPROVED if approve else Status.TRANSLATED
-                translation_status.record(unit.obj, unit.field, language.code, status)
-    return {}
+                saved += 1
+            if not text:
+                continue
+            unit.obj.refresh_from_db()
+            if text != current:
+                translation_status.record(unit.obj, unit.field, language.code, user=request.user)
+            if not approve:
+                continue
+            # Written in this request or before: by her, so another reviewer approves it.
+            if trail.wrote(request.user, unit.obj, unit.field, language.code):
+                refused.append(unit)
+                continue
+            translation_status.record(
+                unit.obj, unit.field, language.code, Status.APPROVED, user=request.user
+            )
+            saved += 1
+    return {}, saved, refused

@@ -27,12 +27,14 @@ import languages
 from dialogue import text_rules
 from dialogue.models import TRANSLATABLE_MODELS, DialogueCard, JointMessage, MessageLink
 from translations import status as translation_status
+from translations.models import TranslationEvent
 from translations.status import Status, Unit
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 FINGERPRINT = re.compile(r"source-fingerprint:\s*([0-9a-f]{64})")
 JIS_NS = "urn:jobba-i-sverige"
 MODELS = {m._meta.model_name: m for m in (*TRANSLATABLE_MODELS, MessageLink)}
+Action = TranslationEvent.Action
 
 
 MAX_IMPORT_BYTES = 10 * 2**20  # every text of one language is well under 1 MB
@@ -315,7 +317,9 @@ def import_file(
                 report.unchanged.append(ref)
                 continue
             write_translation(unit, language, target)
-            translation_status.record(unit.obj, unit.field, language.code, Status.TRANSLATED)
+            translation_status.record(
+                unit.obj, unit.field, language.code, user=user, action=Action.IMPORTED
+            )
             report.applied.append(ref)
         if dry_run:
             transaction.set_rollback(True)

@@ -2,10 +2,13 @@
 
 Missing and outdated are derived, never stored: missing when there is no text, outdated when
 the Swedish source has changed since the translation was made (its fingerprint differs).
+Who wrote and who approved each translation, and when, is kept event by event (TranslationEvent).
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -80,3 +83,42 @@ class GroupLanguages(models.Model):
                     % {"codes": ", ".join(unknown) or "–", "known": known}
                 }
             )
+
+
+class TranslationEvent(models.Model):
+    """Who translated, imported or approved a unit in a language, and when: the audit trail
+    behind four eyes (a translation is approved by someone other than its writer). The username
+    is kept as text, so the trail still names a writer whose account has been removed."""
+
+    class Action(models.TextChoices):
+        TRANSLATED = "translated", _("translated")
+        IMPORTED = "imported", _("imported")
+        APPROVED = "approved", _("approved")
+
+    WRITTEN = (Action.TRANSLATED, Action.IMPORTED)
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(max_length=40)
+    language = models.CharField(max_length=10)
+    action = models.CharField(max_length=12, choices=Action.choices)
+    # None: the demo loader, a data migration or an import run without --as.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True, default="")
+    at = models.DateTimeField(default=timezone.now)
+    source_fingerprint = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("translation event")
+        verbose_name_plural = _("translation events")
+        ordering = ["at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "language"], name="translation_event_unit"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} {self.field} {self.language} {self.action}"

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 import languages
 from dialogue.models import DialogueCard, LifeEvent
+from translations import trail
 from translations.models import TranslationState
 
 
@@ -90,8 +91,15 @@ def status_from(obj, field: str, lang: str, state: TranslationState | None) -> S
     return Status(state.status)
 
 
-def record(obj, field: str, lang: str, status: str = Status.TRANSLATED):
-    """A translation was made (or approved) now, from the current Swedish text."""
+def record(
+    obj, field: str, lang: str, status: str = Status.TRANSLATED, *, user=None, action: str = ""
+):
+    """A translation was made (or approved) now, from the current Swedish text, by the user;
+    the trail keeps who and when (`action` "imported" for an exchange file). Its writer cannot
+    approve it (four eyes, translations.trail); without a user nobody is bound."""
+    if status == Status.APPROVED and user is not None and trail.wrote(user, obj, field, lang):
+        raise trail.OwnTranslation(f"{user.get_username()} wrote {field} [{lang}] of {obj}")
+    source = obj.source_text(field)
     TranslationState.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
@@ -99,10 +107,11 @@ def record(obj, field: str, lang: str, status: str = Status.TRANSLATED):
         language=lang,
         defaults={
             "status": status,
-            "source_fingerprint": fingerprint(obj.source_text(field)),
-            "source_text": obj.source_text(field),
+            "source_fingerprint": fingerprint(source),
+            "source_text": source,
         },
     )
+    trail.log(obj, field, lang, action or status, fingerprint(source), user)
 
 
 def accept_minor_edit(obj):
@@ -172,8 +181,10 @@ def overview(codes=None, event_slug: str = "") -> list[Row]:
     return rows
 
 
-def work_list(lang: str) -> list[tuple[Unit, Status]]:
-    """What is missing or outdated in a language, card by card."""
+def work_list(
+    lang: str, wanted: tuple[Status, ...] = (Status.MISSING, Status.OUTDATED)
+) -> list[tuple[Unit, Status]]:
+    """What is missing or outdated in a language, card by card (reviewers ask for TRANSLATED)."""
     cards = list(DialogueCard.objects.prefetch_related("card_messages__message__links"))
     units = []
     for event in LifeEvent.objects.order_by("sort_order"):
@@ -185,7 +196,7 @@ def work_list(lang: str) -> list[tuple[Unit, Status]]:
             continue
         seen.add(unit.key)
         status = status_of(unit, lang, states)
-        if status in (Status.MISSING, Status.OUTDATED):
+        if status in wanted:
             found.append((unit, status))
     return found
 

@@ -1,6 +1,7 @@
 """The side-by-side editor: source beside target, diff of the Swedish, per-language rights."""
 
 import re
+from html import unescape
 from io import StringIO
 
 import pytest
@@ -8,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from dialogue.models import JointMessage
+from tests import builders
 from translations import exchange
 from translations import status as ts
 from translations.models import GroupLanguages
@@ -19,7 +20,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def message():
-    return JointMessage.objects.get(slug="barnbidrag")
+    """A message translated into Arabic and Somali, both approved."""
+    return builders.joint_message(
+        headline="Du kan få barnbidrag.",
+        body="Barnbidrag är pengar varje månad för barn under 16 år.",
+        translations={
+            "ar": {
+                "headline": "يمكنكِ الحصول على إعانة الأطفال.",
+                "body": "إعانة الأطفال مال كل شهر.",
+            },
+            "so": {"headline": "Waxaad heli kartaa lacagta carruurta.", "body": "Lacag bil kasta."},
+        },
+    )
 
 
 @pytest.fixture
@@ -46,21 +58,36 @@ def test_arabic_editor_reads_right_to_left_beside_the_swedish(admin_client, mess
     assert re.search(r'<textarea name="jointmessage/\d+/body"[^>]*dir="rtl"', body)
 
 
+def words(html: str) -> list[str]:
+    return unescape(re.sub(r"<[^>]+>", " ", html)).split()
+
+
 def test_outdated_unit_shows_what_changed_in_the_swedish(admin_client, message):
-    message.body_sv = message.body_sv.replace("varje månad", "en gång i månaden")
+    old = message.body_sv
+    message.body_sv = old.replace("varje månad", "en gång i månaden")
     message.save()
     body = admin_client.get(url(message, "ar")).content.decode()
-    assert "<del>varje</del>" in body or "<del>varje månad" in body
-    assert "<ins>en gång i" in body
+    (diff,) = re.findall(r"<p>(?:(?!</p>).)*?<del>.*?</p>", body, re.S)  # the one diff shown
+    diff = diff[diff.index("<br>") + 4 :] if "<br>" in diff else diff  # after its heading
+    # What went is marked deleted, what came inserted, word for word; the rest is as it was.
+    deleted = words(" ".join(re.findall(r"<del>(.*?)</del>", diff, re.S)))
+    inserted = words(" ".join(re.findall(r"<ins>(.*?)</ins>", diff, re.S)))
+    assert (deleted, inserted) == (["varje", "månad"], ["en", "gång", "i", "månaden"])
+    assert words(re.sub(r"<del>.*?</del>", "", diff, flags=re.S)) == message.body_sv.split()
+    assert words(re.sub(r"<ins>.*?</ins>", "", diff, flags=re.S)) == old.split()
 
 
-def test_saving_records_translated_and_approving_records_approved(admin_client, message):
+def test_saving_records_translated_and_approving_records_approved(
+    admin_client, message, django_user_model
+):
     ref = exchange.unit_id(Unit(message, "headline"))
     response = admin_client.post(url(message, "so"), {ref: "Waxaad heli kartaa lacag carruur."})
     assert response.status_code == 302
     message.refresh_from_db()
     assert message.headline_so == "Waxaad heli kartaa lacag carruur."
     assert ts.status_of(Unit(message, "headline"), "so") == Status.TRANSLATED
+    # Four eyes: another administrator approves what this one wrote.
+    admin_client.force_login(django_user_model.objects.create_superuser("admin2", password="pw"))
     admin_client.post(url(message, "so"), {ref: message.headline_so, f"approve:{ref}": "on"})
     assert ts.status_of(Unit(message, "headline"), "so") == Status.APPROVED
 
@@ -82,8 +109,11 @@ def test_a_somali_translator_cannot_change_arabic(client, somali_translator, mes
     assert client.post(url(message, "ar"), {ref: "تغيير"}).status_code in (302, 403)
     message.refresh_from_db()
     assert message.headline_ar != "تغيير"
-    page = client.get(f"/admin/translate/jointmessage/{message.pk}/").content.decode()
-    assert "/so/" in page and "/ar/" not in page
+    response = client.get(f"/admin/translate/jointmessage/{message.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert url(message, "so") in page and url(message, "ar") not in page
+    assert not re.search(rf"/admin/translate/jointmessage/{message.pk}/(?!so/)[a-z-]+/", page)
 
 
 def test_a_somali_translator_cannot_import_arabic(somali_translator, message, tmp_path):
