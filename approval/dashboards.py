@@ -25,11 +25,30 @@ def _edit_url(obj) -> str:
 
 
 @dataclass(frozen=True)
+class ChangesRequested:
+    by: str
+    comment: str
+
+
+def changes_requested(workflow_state) -> ChangesRequested | None:
+    """The reviewer's request for changes, while the content waits for the editor to resubmit."""
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    rejected = workflow_state.current_task_state  # Wagtail keeps the rejected one current
+    if rejected is None:
+        return None
+    who = rejected.finished_by
+    name = (who.get_full_name() or who.get_username()) if who else "–"
+    return ChangesRequested(name, rejected.comment)
+
+
+@dataclass(frozen=True)
 class Item:
     title: str
     kind: str
     url: str
     waiting_for: tuple[str, ...] = ()
+    changes: ChangesRequested | None = None
 
 
 def drafts_of(user) -> list[Item]:
@@ -40,6 +59,12 @@ def drafts_of(user) -> list[Item]:
             "base_content_type_id", "object_id"
         )
     )
+    sent_back = {
+        (state.base_content_type_id, state.object_id): state
+        for state in WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_NEEDS_CHANGES
+        ).select_related("current_task_state__finished_by")
+    }
     found = []
     for model in EDITED:
         type_id = ContentType.objects.get_for_model(model).pk
@@ -50,7 +75,10 @@ def drafts_of(user) -> list[Item]:
             if (type_id, str(obj.pk)) in in_review:
                 continue
             draft = obj.latest_revision.as_object()
-            found.append(Item(str(draft), model._meta.verbose_name, _edit_url(obj)))
+            changes = changes_requested(sent_back.get((type_id, str(obj.pk))))
+            found.append(
+                Item(str(draft), model._meta.verbose_name, _edit_url(obj), changes=changes)
+            )
     return found
 
 

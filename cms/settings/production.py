@@ -7,6 +7,8 @@ DEBUG = env.bool("DEBUG", False)
 SECRET_KEY = env.str("SECRET_KEY")  # no default: environs raises if unset
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # no default
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [SITE_URL])  # noqa: F405
+# EMAIL_URL (base.py) has a printing default so that the site starts; agencies wait for their
+# mail, so `check --deploy` reports an error while it is unset or console: (notifications.checks).
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True)

@@ -85,6 +85,10 @@ class Command(BaseCommand):
                 user = User(username=username, is_staff=superuser, is_superuser=superuser)
                 user.set_password(password)
                 user.save()
+            if not user.email:
+                # An example address per role, so `make run` prints its mail to the console.
+                user.email = f"{username}@example.se"
+                user.save(update_fields=["email"])
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
             if group_name == roles.SERVICE_OFFICE:
