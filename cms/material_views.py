@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -128,6 +128,15 @@ def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
     return response
 
 
+def _head(content_type: str, name: str) -> StreamingHttpResponse:
+    """A HEAD asks what the download is, not for it: nothing is built, nothing counted (a link
+    checker or a prefetching proxy would otherwise cost a build and a false download). Streamed,
+    so that no Content-Length of 0 is added: the size is not known without building."""
+    response = StreamingHttpResponse(iter(()), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @require_safe
 @limits.downloads
 def pack_download(request, slug):
@@ -137,12 +146,15 @@ def pack_download(request, slug):
     try:
         if finish not in FINISHES:
             raise NotPrintable(_("Unknown finish %(finish)s") % {"finish": finish})
-        data = packs.pack_zip(audience.slug, packs.parse_languages(codes), finish)
+        chosen = packs.parse_languages(codes)
+        name = f"jobba-i-sverige_{audience.slug}_{'-'.join(chosen)}.zip"
+        if request.method == "HEAD":
+            return _head("application/zip", name)
+        data = packs.pack_zip(audience.slug, chosen, finish)
     except NotPrintable as error:
         return _refused(request, error)
-    for code in packs.parse_languages(codes):
+    for code in chosen:
         indicators.count(Event.PACK_DOWNLOADED, language=code, channel=audience.slug)
-    name = f"jobba-i-sverige_{audience.slug}_{'-'.join(packs.parse_languages(codes))}.zip"
     return _attachment(data, "application/zip", name)
 
 
@@ -151,12 +163,14 @@ def pack_download(request, slug):
 def poster_download(request):
     size = request.GET.get("size", "A4")
     event = request.GET.get("event") or None
+    name = f"jobba-i-sverige_poster_{event or 'alla'}_{size}.pdf"
     try:
         if size not in ("A4", "A3"):
             raise NotPrintable(_("Unknown poster size %(size)s") % {"size": size})
+        if request.method == "HEAD":
+            return _head("application/pdf", name)
         data = service.poster_pdf(event, size)
     except NotPrintable as error:
         return _refused(request, error)
     indicators.count(Event.POSTER_DOWNLOADED, life_event=event or "", channel="material")
-    name = f"jobba-i-sverige_poster_{event or 'alla'}_{size}.pdf"
     return _attachment(data, "application/pdf", name)

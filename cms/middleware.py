@@ -1,4 +1,5 @@
-"""A friendly page instead of a traceback when the database cannot be reached."""
+"""Middleware: a friendly page when the database is down, headers every answer carries, and
+the admin's reach per role (cms.admin_reach)."""
 
 import logging
 
@@ -6,8 +7,10 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from wagtail.admin.auth import permission_denied
 
 import languages
+from cms import admin_reach
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 60
@@ -33,3 +36,33 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Content-Language"] = language.code
         return response
+
+
+# Nothing here uses a camera, microphone, location, payment or USB device: say so, so that no
+# injected or framed script may ask the visitor (or the staff at a station) for them.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class AdminReachMiddleware:
+    """Refuses, as Wagtail does, an admin view beyond the user's reach (cms.admin_reach)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if admin_reach.may_open(request, view_func):
+            return None
+        return permission_denied(request)

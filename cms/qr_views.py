@@ -26,12 +26,20 @@ AUDIO_MAX_AGE = 365 * 24 * 3600  # content-hashed names never change their bytes
 
 
 def _cached(response, seconds):
+    if response.status_code not in (200, 206):
+        # An error is an answer to this moment (a range, a card not yet made), never for a year.
+        patch_cache_control(response, no_store=True)
+        return response
     patch_cache_control(response, public=True, max_age=seconds)
     return response
 
 
 def _not_found(request, language, status=404, withdrawn=False):
-    return _render(request, "public/qr_missing.html", language, {"withdrawn": withdrawn}, status)
+    response = _render(
+        request, "public/qr_missing.html", language, {"withdrawn": withdrawn}, status
+    )
+    patch_cache_control(response, no_store=True)  # answers this moment: never kept
+    return response
 
 
 @require_safe

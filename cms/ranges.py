@@ -51,6 +51,8 @@ def file_response(request, handle, size: int, content_type: str) -> HttpResponse
         handle.close()
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"
+        # Whether a range fits depends on the request, not on the file: never keep the refusal.
+        response["Cache-Control"] = "no-store"
         return response
     start, end = wanted if wanted else (0, size - 1)
     length = end - start + 1

@@ -7,7 +7,7 @@ historical app registry as well as on the live one, so the roles are defined onc
 - Approvers, one group per agency, approve joint content in the joint approval workflow.
 - Translators translate the languages their group is given; language reviewers also approve.
 - Service-office staff only print, at /print/; they never see the admin.
-- Follow-up reads the indicators.
+- Follow-up reads the indicators, and nothing else in the admin (CONFINED_ROLES).
 - Administrators manage users, groups, workflows and everything else; only they can give rights.
 
 After every migrate the groups are synced again (cms.apps), so a new model's permissions
@@ -58,6 +58,11 @@ ROLES: dict[str, list[tuple[str, str]]] = {
     FOLLOW_UP: [ADMIN, ("followup", "view_counter")],
 }
 APPROVER: list[tuple[str, str]] = [ADMIN, *_perms(("view",), CONTENT)]
+
+# Roles whose whole admin is a few views (URL names). A user in no other group reaches only
+# these, her dashboard and her account (cms.admin_reach): follow-up reads the report and
+# nothing else, no chooser, site history or page API that every admin user could open.
+CONFINED_ROLES: dict[str, tuple[str, ...]] = {FOLLOW_UP: ("indicators_report",)}
 
 
 def approver_group_name(agency) -> str:

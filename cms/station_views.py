@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -25,13 +27,19 @@ def _page(request, template, context, status=200):
         return render(request, template, {"language": languages.source(), **context}, status=status)
 
 
+def _staff_profile(user):
+    """(her staff profile, None), or (None, why she may not print here: "role" or "office")."""
+    if not user.has_perm("print.use_print_station"):
+        return None, "role"
+    profile = StaffProfile.objects.filter(user=user).select_related("office").first()
+    return profile, None if profile else "office"
+
+
 def _office(request):
     """The office the user prints for, or a page saying why she cannot print here."""
-    if not request.user.has_perm("print.use_print_station"):
-        return None, _page(request, "station/refused.html", {"reason": "role"}, status=403)
-    profile = StaffProfile.objects.filter(user=request.user).select_related("office").first()
-    if profile is None:
-        return None, _page(request, "station/refused.html", {"reason": "office"}, status=403)
+    profile, refusal = _staff_profile(request.user)
+    if refusal:
+        return None, _page(request, "station/refused.html", {"reason": refusal}, status=403)
     return profile.office, None
 
 
@@ -84,10 +92,28 @@ def station_pdf(request):
     return response
 
 
+class StationLoginForm(AuthenticationForm):
+    """Office staff only: any other account, administrators' included, gets no session here."""
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        _profile, refusal = _staff_profile(user)
+        if refusal:
+            self.refusal = refusal  # the template says why, in the station's words
+            raise ValidationError("refused", code=refusal)
+
+
 class StationLogin(auth_views.LoginView):
     template_name = "station/login.html"
+    authentication_form = StationLoginForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("station")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # A station is a shared office computer: the login ends when the browser closes.
+        self.request.session.set_expiry(0)
+        return response
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "language": languages.source()}

@@ -2,7 +2,9 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path, register_converter
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import LoginView as AdminLogin
+from wagtail.admin.views.account import LogoutView as AdminLogout
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import limits, material_views, qr_views, station_views, views
@@ -13,6 +15,12 @@ register_converter(LanguageConverter, "lang")
 urlpatterns = [
     # Before Wagtail's own: the same login view, rate limited against password guessing.
     path("admin/login/", limits.logins(AdminLogin.as_view()), name="wagtailadmin_login"),
+    # Wagtail's own logout, as Wagtail wraps it, also telling the browser to forget what it kept.
+    path(
+        "admin/logout/",
+        views.clears_site_data(require_admin_access(AdminLogout.as_view())),
+        name="wagtailadmin_logout",
+    ),
     # Admin addresses from before the models moved to their apps ([S]): bookmarks still work.
     re_path(
         r"^admin/snippets/dialogue/(?P<model>audiorecording|office|staffprofile|grouplanguages)/",
@@ -28,7 +36,9 @@ urlpatterns = [
     path("print/pdf/", station_views.station_pdf, name="station_pdf"),
     path("print/login/", limits.logins(station_views.StationLogin.as_view()), name="station_login"),
     path(
-        "print/logout/", auth_views.LogoutView.as_view(next_page="station"), name="station_logout"
+        "print/logout/",
+        views.clears_site_data(auth_views.LogoutView.as_view(next_page="station")),
+        name="station_logout",
     ),
     path("q/<str:code>/", qr_views.card_any_language, name="qr_card_any"),
     path("q/<str:code>/<lang:lang>/", qr_views.card_in_language, name="qr_card"),

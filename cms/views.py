@@ -1,10 +1,12 @@
 """Public pages. Thin: content comes resolved from dialogue.reading, text from catalogues."""
 
+import functools
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 import languages
@@ -77,7 +79,10 @@ def page_not_found(request, exception=None):
     """404 in the language the address asked for, when it names one."""
     first = request.path.strip("/").split("/")[0]
     language = languages.get(first) or languages.source()
-    return _render(request, "404.html", language, {}, status=404)
+    response = _render(request, "404.html", language, {}, status=404)
+    # What is missing now may be there in a minute (a recording made, a card published).
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 # The statement is a document the law asks for in Swedish; English is offered beside it.
@@ -120,3 +125,17 @@ def moved_admin_snippet(request, model):
     new = f"/admin/snippets/{MOVED_SNIPPETS[model]}/{model}/" + request.path[len(old) :]
     query = request.META.get("QUERY_STRING", "")
     return redirect(new + (f"?{query}" if query else ""), permanent=True)
+
+
+def clears_site_data(logout_view):
+    """A logout makes the browser forget what it kept of the site (its HTTP cache, the service
+    worker's stores): at a shared office computer, the next person finds nothing of the last."""
+
+    @functools.wraps(logout_view)
+    def view(request, *args, **kwargs):
+        response = logout_view(request, *args, **kwargs)
+        if request.method == "POST":  # the logout itself; Django's logout view takes no GET
+            response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+    return view

@@ -12,10 +12,25 @@ from followup.models import Event
 
 HEADER = ["event", "life_event", "language", "channel", "count"]
 
+# A text cell starting with one of these is read as a formula by Excel and LibreOffice (tab and
+# carriage return hide one): a channel is an office name anyone with admin rights can type.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Text that a spreadsheet would run is kept as text behind a quote; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def rows(filters: indicators.Filters) -> list[list]:
     return [
-        [row["event"], row["life_event"], row["language"], row["channel"], row["total"]]
+        [
+            _cell(value)
+            for value in (row["event"], row["life_event"], row["language"], row["channel"])
+        ]
+        + [row["total"]]
         for row in indicators.table(filters)
     ]
 

@@ -174,7 +174,7 @@ def write(out: Path) -> Summary:
             data = Path(work) / DATA
             rows, migrations = _dump(data)
             with (
-                partial.open("wb") as raw,
+                _private(partial) as raw,
                 # The gzip header names the archive, not the temporary name it is written under.
                 gzip.GzipFile(out.name.removesuffix(".gz"), "wb", fileobj=raw) as compressed,
                 tarfile.open(fileobj=compressed, mode="w") as tar,
@@ -202,6 +202,12 @@ def write(out: Path) -> Summary:
     finally:
         partial.unlink(missing_ok=True)
     return Summary(rows, len(files), sum(entry["size"] for entry in files))
+
+
+def _private(path: Path):
+    """A new file only its owner can read: the archive holds password hashes. Made so from the
+    start (not chmod-ed after), so no moment exists when another account could open it."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
 
 
 def _dump(path: Path) -> tuple[dict[str, int], dict[str, list[str]]]:

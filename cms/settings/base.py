@@ -5,7 +5,9 @@ services are switched on by environment variables; README.md lists them all.
 """
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
 from environs import Env
 
 import languages
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "dialogue",
     "translations",
     "approval",
+    "notifications",
     "audio",
     "followup",
     "print",
@@ -63,12 +66,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, which answers static files itself: they get the header too.
+    "cms.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.middleware.AdminReachMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -215,6 +221,36 @@ LOGGING = {
     },
 }
 
+# Mail (notifications/): tells approvers and editors whose turn it is, translators their digest.
+# EMAIL_URL names the service; unset, mail is printed, so a machine nobody set up sends nothing
+# (production's `check --deploy` refuses that). smtp://user:pass@host:25, smtp+tls:// (STARTTLS,
+# port 587), smtps:// (TLS from the start, port 465), console:, file:///dir (one file per mail).
+EMAIL_SCHEMES = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+EMAIL_URL = env.str("EMAIL_URL", "")
+_mail = urlsplit(EMAIL_URL or "console:")
+if _mail.scheme not in EMAIL_SCHEMES:
+    raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {_mail.scheme!r}, use {EMAIL_SCHEMES}")
+EMAIL_BACKEND = EMAIL_SCHEMES[_mail.scheme]
+if _mail.scheme == "file":
+    EMAIL_FILE_PATH = unquote(_mail.path)
+elif _mail.scheme.startswith("smtp"):
+    EMAIL_USE_TLS = _mail.scheme == "smtp+tls"
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+    EMAIL_HOST = _mail.hostname or "localhost"
+    EMAIL_PORT = _mail.port or (465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+# A mail server that does not answer must not hold up an approval or the digest run for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env.str("EMAIL_FROM", "Jobba i Sverige <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Print: where the Noto fonts are (Debian's fonts-noto-core by default).
 PRINT_FONT_DIRS = env.list(
     "PRINT_FONT_DIRS",
@@ -261,9 +297,19 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Rate limits (django-ratelimit, counted in the cache: Redis in production) per client address.
-# Building packs and PDFs costs CPU; logins are guessed at. Behind a proxy, name its header.
+# Building packs and PDFs costs CPU; logins are guessed at.
 RATELIMIT_VIEW = "cms.views.rate_limited"
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", "") or None
+# The client address (cms.limits.client_address): the connection's own, or behind proxies the
+# entry the TRUSTED_PROXIES-th proxy from us wrote into their header. Only the proxies' own
+# entries are believed; a client can write anything into the left of the list.
+RATELIMIT_IP_META_KEY = "cms.limits.client_address"
+TRUSTED_PROXY_HEADER = env.str("RATELIMIT_IP_META_KEY", "HTTP_X_FORWARDED_FOR")
+# A site that named a header before TRUSTED_PROXIES existed has one proxy in front.
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", 1 if env.str("RATELIMIT_IP_META_KEY", "") else 0)
 RATE_DOWNLOADS = env.str("RATE_DOWNLOADS", "60/m")
 RATE_PRINTS = env.str("RATE_PRINTS", "60/m")
 RATE_LOGINS = env.str("RATE_LOGINS", "10/m")
+
+# Wagtail's "Forgotten password?" mails a reset link: offered only where mail goes out through a
+# mail server, never where it would be printed to a console or written to a file.
+WAGTAIL_PASSWORD_RESET_ENABLED = env.str("EMAIL_URL", "").partition(":")[0].startswith("smtp")

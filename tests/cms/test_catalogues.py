@@ -50,6 +50,7 @@ def test_catalogue_passes_msgfmt_check(po):
         ["msgfmt", "--check", "-o", "/dev/null", str(po)],  # noqa: S607
         capture_output=True,
         text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
 

@@ -21,6 +21,7 @@ ROLES = {
 EVERYONE = {"anonymous", *ROLES}
 ADMIN_USERS = {"editor", "approver", "translator", "reviewer", "follow_up", "administrator"}
 READERS = {"editor", "approver", "translator", "reviewer", "administrator"}
+NOT_FOLLOW_UP = ADMIN_USERS - {"follow_up"}  # follow-up reads its report and nothing else
 
 
 def card():
@@ -48,11 +49,32 @@ MATRIX = [
     ("/admin/workflows/list/", {"administrator"}),
     ("/admin/follow-up/", {"follow_up", "administrator"}),
     ("/admin/recordings/to-make/", {"editor", "administrator"}),
-    ("/admin/translations/", ADMIN_USERS),
+    ("/admin/translations/", NOT_FOLLOW_UP),
     ("/admin/translate/jointmessage/{message}/ti/", {"translator", "reviewer", "administrator"}),
     ("/admin/translate/jointmessage/{message}/ar/", {"administrator"}),
     ("/admin/translations/ti/export.xliff", {"translator", "reviewer", "administrator"}),
     ("/admin/print/card/{card}/", READERS),
+    ("/admin/account/", ADMIN_USERS),
+    # Wagtail's choosers list a model only to those with a permission on it (cms.admin_reach).
+    ("/admin/snippets/choose/dialogue/dialoguecard/", READERS),
+    ("/admin/snippets/choose/dialogue/dialoguecard/results/?q=a", READERS),
+    ("/admin/snippets/choose/dialogue/jointmessage/chosen/{message}/", READERS),
+    ("/admin/snippets/choose/dialogue/lifeevent/", READERS),
+    ("/admin/snippets/choose/dialogue/agency/", {"editor", "administrator"}),
+    ("/admin/snippets/choose/dialogue/audience/", {"editor", "administrator"}),
+    ("/admin/snippets/choose/audio/audiorecording/", {"editor", "administrator"}),
+    ("/admin/snippets/choose/print/office/", {"administrator"}),
+    ("/admin/snippets/choose/print/staffprofile/results/?q=user", {"administrator"}),
+    ("/admin/snippets/choose/translations/grouplanguages/", {"administrator"}),
+    # No role holds a collection permission on documents or images: nobody chooses them.
+    ("/admin/documents/chooser/", set()),
+    ("/admin/images/chooser/", set()),
+    # What Wagtail opens to every admin user, closed to the follow-up role.
+    ("/admin/choose-page/", NOT_FOLLOW_UP),
+    ("/admin/workflows/task_chooser/", NOT_FOLLOW_UP),
+    ("/admin/reports/site-history/", NOT_FOLLOW_UP),
+    ("/admin/api/main/pages/", NOT_FOLLOW_UP),
+    ("/admin/tag-autocomplete/?term=a", NOT_FOLLOW_UP),
     ("/print/", {"service_office"}),  # an administrator without an office is told why
     ("/material/", EVERYONE),
     ("/sv/", EVERYONE),

@@ -103,7 +103,9 @@ def test_drafts_and_unpublished_content_stay_off_the_public_site(client):
     assert "Utkast som inte är granskat" not in body
     assert "Folkbokföring och personnummer" in body
     DialogueCard.objects.get(pk=card.pk).unpublish()  # as the admin does it
-    assert "Folkbokföring och personnummer" not in client.get("/sv/folkbokforing/").content.decode()
+    response = client.get("/sv/folkbokforing/")
+    assert response.status_code == 200
+    assert "Folkbokföring och personnummer" not in response.content.decode()
 
 
 def test_only_get_and_head(client):

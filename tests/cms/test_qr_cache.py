@@ -34,15 +34,14 @@ def html_tag(response):
 
 
 def test_every_opening_is_counted_though_the_page_comes_from_the_cache(card, client):
+    day_before = timezone.localdate()  # read before the requests: they may straddle midnight
     for expected in (1, 2, 3):
         assert client.get(f"/q/{card.code}/ar/").status_code == 200
         assert opened(card, "ar") == expected
-    row = Counter.objects.get(event=Event.QR_OPENED, card=card.code, language="ar")
-    assert (row.channel, row.life_event, row.period_start) == (
-        "qr",
-        card.life_event.slug,
-        timezone.localdate(),
-    )
+    day_after = timezone.localdate()
+    rows = Counter.objects.filter(event=Event.QR_OPENED, card=card.code, language="ar")
+    assert {(row.channel, row.life_event) for row in rows} == {("qr", card.life_event.slug)}
+    assert {row.period_start for row in rows} <= {day_before, day_after}
 
 
 def test_a_cached_opening_reads_nothing_and_writes_only_the_count(
@@ -80,16 +79,23 @@ def test_a_publish_shows_the_new_text_on_the_next_opening(card, client):
 def test_the_updated_since_print_notice_follows_the_printed_version_from_the_cache(card, client):
     current = audio.text_fingerprint(card, "uk")[:7]
     page = f"/q/{card.code}/uk/"
+
+    def body(url):
+        response = client.get(url)
+        assert response.status_code == 200
+        return response.content.decode()
+
     for _ in range(2):  # the second round comes from the cache
-        assert "updated-since-print" in client.get(f"{page}?v=0000000").content.decode()
-        assert "updated-since-print" not in client.get(f"{page}?v={current}").content.decode()
-        assert "updated-since-print" not in client.get(page).content.decode()
+        assert "updated-since-print" in body(f"{page}?v=0000000")
+        assert "updated-since-print" not in body(f"{page}?v={current}")
+        assert "updated-since-print" not in body(page)
 
 
 def test_the_cached_page_holds_nothing_of_the_visitor(card, admin_client, client):
     page = f"/q/{card.code}/ar/"
     staff = admin_client.get(page)  # a logged-in visitor fills the cache
     anonymous = client.get(page)
+    assert staff.status_code == anonymous.status_code == 200
     assert staff.content == anonymous.content
     for response in (staff, anonymous):
         assert "Cookie" not in response.get("Vary", "")

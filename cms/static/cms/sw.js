@@ -5,15 +5,30 @@
 const PAGES = "jis-pages-v1";
 const AUDIO = "jis-audio-v1";
 const STATIC = "jis-static-v1";
+// Never stored: staff pages (the admin, the print station) hold what only a logged-in person
+// may see, and a shared office computer must not keep them; partner packs are large.
+const NEVER_STORED = ["/admin/", "/print/", "/material/"];
+
+const neverStored = (url) => NEVER_STORED.some((prefix) => url.pathname.startsWith(prefix));
 
 self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("activate", (event) =>
+  event.waitUntil(forgetNeverStored().then(() => self.clients.claim())),
+);
+
+// An earlier version stored every page it was shown, staff pages too: forget those.
+async function forgetNeverStored() {
+  const cache = await caches.open(PAGES);
+  for (const request of await cache.keys()) {
+    if (neverStored(new URL(request.url))) await cache.delete(request);
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith("/admin/") || url.pathname.startsWith("/material/")) return;
+  if (neverStored(url)) return;
   if (url.pathname.startsWith("/audio/")) {
     event.respondWith(recording(request, url));
   } else if (request.mode === "navigate") {
