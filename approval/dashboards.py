@@ -114,6 +114,11 @@ class LanguageWork:
     unreviewed: int
     url: str
 
+    @property
+    def unreviewed_url(self) -> str:
+        """The work list's section of translations waiting for a reviewer."""
+        return f"{self.url}#unreviewed"
+
 
 def translator_languages(user) -> list[languages.Language]:
     if not user.has_perm("translations.translate"):
@@ -127,20 +132,18 @@ def translator_languages(user) -> list[languages.Language]:
 
 
 def translation_work(user) -> list[LanguageWork]:
+    """Her languages' work, each unit counted once, as the work list lists it."""
     chosen = translator_languages(user)
     if not chosen:
         return []
-    rows = translation_status.overview([language.code for language in chosen])
-    work = []
-    for language in chosen:
-        counts = [row.counts for row in rows if row.language.code == language.code]
-        work.append(
-            LanguageWork(
-                language,
-                missing=sum(c[Status.MISSING] for c in counts),
-                outdated=sum(c[Status.OUTDATED] for c in counts),
-                unreviewed=sum(c[Status.TRANSLATED] for c in counts),
-                url=reverse("translation_work", args=[language.code]),
-            )
+    counts = translation_status.tally([language.code for language in chosen])
+    return [
+        LanguageWork(
+            language,
+            missing=counts[language.code][Status.MISSING],
+            outdated=counts[language.code][Status.OUTDATED],
+            unreviewed=counts[language.code][Status.TRANSLATED],
+            url=reverse("translation_work", args=[language.code]),
         )
-    return work
+        for language in chosen
+    ]

@@ -1,7 +1,11 @@
 """The side-by-side translation editor: Swedish source beside the target, what changed in the
 Swedish since the translation shown as a diff, all-or-nothing saving with the glyph check, and
 who translated and approved each unit. A reviewer's approval of a text she wrote herself is
-refused (four eyes, translations.trail): her text is saved as translated, for another reviewer."""
+refused (four eyes, translations.trail): her text is saved as translated, for another reviewer.
+
+A reviewer approves one unit at a time, or with "Approve all" every unit of the object (a card
+with its messages) that waits for review, except her own texts and any text changed since she
+opened the page. "Save and next" goes on to the next object of the language's work list."""
 
 from __future__ import annotations
 
@@ -18,12 +22,12 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import npgettext, pgettext
 
 import languages
 from dialogue import text_rules
 from dialogue.models import TRANSLATABLE_MODELS
-from translations import exchange, trail
+from translations import exchange, labels, trail, worklist
 from translations import status as translation_status
 from translations.status import Status, Unit
 
@@ -94,12 +98,19 @@ def edit(request, model_name, pk, lang):
     units = _units(obj)
     errors: dict[str, list[str]] = {}
     if request.method == "POST":
+        if request.POST.get("action") == "approve_all":
+            if not may_approve:
+                raise PermissionDenied
+            _approve_all(request, units, language)
+            return redirect(request.path)
         errors, saved, refused = _save(request, units, language, may_approve)
         if not errors:
             if saved or not refused:
                 messages.success(request, _("Saved."))
             if refused:
                 messages.warning(request, _refused_message(refused))
+            if request.POST.get("next") == "1":
+                return _go_next(request, obj, language)
             return redirect(request.path)
     states = translation_status.states_for(units)
     trails = trail.trails(units, language.code)
@@ -114,7 +125,7 @@ def edit(request, model_name, pk, lang):
             {
                 "id": ref,
                 "unit": unit,
-                "label": f"{unit.obj} · {unit.field}",
+                "label": labels.unit_label(unit),
                 "source": source,
                 "diff": diff_html(state.source_text, source)
                 if status == Status.OUTDATED and state and state.source_text
@@ -129,14 +140,95 @@ def edit(request, model_name, pk, lang):
                 and trail.is_by(history.written, request.user),
                 "errors": errors.get(ref, []),
                 "multiline": unit.field in ("body", "intro", "where_to_turn"),
+                # What the reviewer read, so "Approve all" approves nothing changed since.
+                "shown": translation_status.fingerprint(unit.obj.text(unit.field, language.code)),
             }
         )
+    unreviewed = [row for row in rows if row["status"] == Status.TRANSLATED]
     return render(
         request,
         "translations/admin/translate.html",
-        {"object": obj, "language": language, "rows": rows, "may_approve": may_approve},
+        {
+            "object": obj,
+            "language": language,
+            "rows": rows,
+            "may_approve": may_approve,
+            "unreviewed": unreviewed,
+            "approvable": sum(not row["own_text"] for row in unreviewed),
+            "next": worklist.next_object(request.user, language.code, obj),
+        },
         status=400 if errors else 200,
     )
+
+
+def _go_next(request, obj, language):
+    """After "Save and next": the next object with work, or the work list when none is left."""
+    following = worklist.next_object(request.user, language.code, obj)
+    if following.obj is None:
+        if following.remaining:
+            messages.info(
+                request,
+                pgettext(
+                    "staff side",
+                    "That was the last object on the work list. What is left is listed here.",
+                ),
+            )
+        else:
+            messages.success(request, pgettext("staff side", "All done."))
+    return redirect(following.url)
+
+
+def _approve_all(request, units, language):
+    """Approve every unit of the object that waits for review, as the reviewer read it; her own
+    texts (four eyes) and texts changed since she opened the page are named, not approved."""
+    states = translation_status.states_for(units)
+    histories = trail.trails(units, language.code)
+    approved, own, changed = [], [], []
+    with transaction.atomic():
+        for unit in units:
+            shown = request.POST.get(f"shown:{exchange.unit_id(unit)}")
+            status = translation_status.status_of(unit, language.code, states)
+            if status != Status.TRANSLATED:
+                if shown is not None and status != Status.APPROVED:
+                    changed.append(unit)  # emptied, or the Swedish changed: outdated
+                continue
+            text = unit.obj.text(unit.field, language.code)
+            if shown != translation_status.fingerprint(text):
+                changed.append(unit)
+                continue
+            written = histories.get(unit.key, trail.Trail(None, None)).written
+            if written is not None and trail.is_by(written, request.user):
+                own.append(unit)
+                continue
+            translation_status.record(
+                unit.obj, unit.field, language.code, Status.APPROVED, user=request.user
+            )
+            approved.append(unit)
+    if approved:
+        messages.success(
+            request,
+            npgettext(
+                "staff side",
+                "Approved %(count)s translation.",
+                "Approved %(count)s translations.",
+                len(approved),
+            )
+            % {"count": len(approved)},
+        )
+    if own:
+        messages.warning(request, _own_message(own))
+    if changed:
+        messages.warning(
+            request,
+            pgettext(
+                "staff side",
+                "Not approved: %(units)s. The text changed after you opened the page; read it "
+                "again.",
+            )
+            % {"units": _names(changed)},
+        )
+    if not (approved or own or changed):
+        messages.info(request, pgettext("staff side", "Nothing here waits for review."))
 
 
 def _by(event) -> dict[str, str]:
@@ -161,13 +253,24 @@ def _trail_text(history: trail.Trail) -> str:
     return capfirst(", ".join(parts))
 
 
+def _names(units: list[Unit]) -> str:
+    return "; ".join(labels.unit_label(unit) for unit in units)
+
+
 def _refused_message(refused: list[Unit]) -> str:
-    labels = ", ".join(f"{unit.obj} · {unit.field}" for unit in refused)
     return pgettext(
         "staff side",
         "Not approved: %(units)s. You wrote this translation yourself, so another language "
         "reviewer must approve it. Your text is saved as translated.",
-    ) % {"units": labels}
+    ) % {"units": _names(refused)}
+
+
+def _own_message(own: list[Unit]) -> str:
+    return pgettext(
+        "staff side",
+        "Not approved: %(units)s. You wrote these translations yourself, so another language "
+        "reviewer must approve them.",
+    ) % {"units": _names(own)}
 
 
 def _save(request, units, language, may_approve) -> tuple[dict[str, list[str]], int, list[Unit]]:

@@ -22,10 +22,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 import languages
 from dialogue import text_rules
 from dialogue.models import TRANSLATABLE_MODELS, DialogueCard, JointMessage, MessageLink
+from translations import labels
 from translations import status as translation_status
 from translations.models import TranslationEvent
 from translations.status import Status, Unit
@@ -65,7 +67,8 @@ def _context(unit: Unit) -> str:
         else (obj.life_event.title_sv if isinstance(obj, DialogueCard) else str(obj))
     )
     limit = max_length(unit)
-    note = f"{type(where)._meta.verbose_name}: {where} · {_('field')}: {unit.field} · {events}"
+    kind, field_name = type(where)._meta.verbose_name, pgettext("staff side", "field")
+    note = f"{kind}: {where} · {field_name}: {labels.in_target(unit)} · {events}"
     return note + (f" · max {limit}" if limit else "")
 
 
@@ -176,16 +179,42 @@ class Entry:
     target: str
 
 
+@dataclass(frozen=True)
+class Change:
+    """One text the import sets (or would set): which object and field, the translation until
+    now ("" if there was none) and the one from the file."""
+
+    unit: Unit
+    old: str
+    new: str
+
+    @property
+    def object(self):
+        return labels.target_of(self.unit.obj)
+
+    @property
+    def label(self) -> str:
+        return labels.in_target(self.unit)
+
+
 @dataclass
 class Report:
     language: str
-    applied: list[str] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)  # unit ids
     unchanged: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # the applied ones, with their texts
 
     def lines(self):
         yield f"{self.language}: {len(self.applied)} applied, {len(self.unchanged)} unchanged"
-        for unit in self.applied:
-            yield f"  applied {unit}"
+        none = pgettext("staff side", "(no translation)")
+        for change in self.changes:
+            yield f"  {change.object} · {change.label}"
+            yield "    - " + _indented(change.old or none)
+            yield "    + " + _indented(change.new)
+
+
+def _indented(text: str) -> str:
+    return "\n      ".join(text.splitlines() or [""])
 
 
 def parse_xliff(data: bytes) -> tuple[str, list[Entry]]:
@@ -313,7 +342,8 @@ def import_file(
     with transaction.atomic():
         for unit, target in resolved:
             ref = unit_id(unit)
-            if unit.obj.text(unit.field, language.code) == target:
+            old = unit.obj.text(unit.field, language.code)
+            if old == target:
                 report.unchanged.append(ref)
                 continue
             write_translation(unit, language, target)
@@ -321,6 +351,7 @@ def import_file(
                 unit.obj, unit.field, language.code, user=user, action=Action.IMPORTED
             )
             report.applied.append(ref)
+            report.changes.append(Change(unit, old, target))
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -181,24 +181,37 @@ def overview(codes=None, event_slug: str = "") -> list[Row]:
     return rows
 
 
+def _work_units() -> tuple[list[Unit], dict]:
+    """Every unit reachable from the life events, in work-list order (event by event, each
+    card followed by its messages), each once, and their stored states."""
+    cards = list(DialogueCard.objects.prefetch_related("card_messages__message__links"))
+    units, seen = [], set()
+    for event in LifeEvent.objects.order_by("sort_order", "pk"):
+        for unit in _event_units(event, [c for c in cards if c.life_event_id == event.pk]):
+            if unit.key not in seen:
+                seen.add(unit.key)
+                units.append(unit)
+    return units, states_for(units)
+
+
 def work_list(
     lang: str, wanted: tuple[Status, ...] = (Status.MISSING, Status.OUTDATED)
 ) -> list[tuple[Unit, Status]]:
     """What is missing or outdated in a language, card by card (reviewers ask for TRANSLATED)."""
-    cards = list(DialogueCard.objects.prefetch_related("card_messages__message__links"))
-    units = []
-    for event in LifeEvent.objects.order_by("sort_order"):
-        units += _event_units(event, [c for c in cards if c.life_event_id == event.pk])
-    states = states_for(units)
-    found, seen = [], set()
+    units, states = _work_units()
+    found = []
     for unit in units:
-        if unit.key in seen:
-            continue
-        seen.add(unit.key)
         status = status_of(unit, lang, states)
         if status in wanted:
             found.append((unit, status))
     return found
+
+
+def tally(codes) -> dict[str, Tally]:
+    """How many units are in each status per language, each unit counted once (a message in
+    two life events is one piece of work), as the work lists show them."""
+    units, states = _work_units()
+    return {code: Tally(status_of(unit, code, states) for unit in units) for code in codes}
 
 
 def can_translate(user, lang: str) -> bool:

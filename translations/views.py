@@ -3,11 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 
 import languages
 from dialogue.models import LifeEvent
 from translations import status as translation_status
+from translations import worklist
 from translations.status import Status
 
 
@@ -35,28 +35,18 @@ def overview(request):
 
 @login_required
 def work_list(request, lang):
+    """What is missing or outdated, then what waits for a reviewer (#unreviewed) with the
+    Swedish and the translation, object by object."""
     language = languages.get(lang)
     if language is None or language.is_source:
         raise Http404("Unknown language")
-    items = [
-        {
-            "unit": unit,
-            "status": status,
-            "object": unit.obj,
-            "source": unit.obj.source_text(unit.field),
-            "edit_url": _edit_url(unit.obj, language.code),
-        }
-        for unit, status in translation_status.work_list(language.code)
-    ]
-    may_translate = translation_status.can_translate(request.user, language.code)
     return render(
         request,
         "translations/admin/translation_work.html",
-        {"language": language, "items": items, "may_translate": may_translate},
+        {
+            "language": language,
+            "work": worklist.lists(language.code, request.user),
+            "may_translate": translation_status.can_translate(request.user, language.code),
+            "may_approve": translation_status.can_approve(request.user, language.code),
+        },
     )
-
-
-def _edit_url(obj, lang: str) -> str:
-    """The side-by-side editor; a link label is translated with its message."""
-    target = getattr(obj, "message", obj)
-    return reverse("translation_edit", args=[target._meta.model_name, target.pk, lang])
