@@ -11,5 +11,6 @@ def role_panels(request, panels):
     panels.extend(admin_panels.panels_for(request.user))
 
 
+hooks.register("construct_snippet_action_menu", review.submit_first)
 hooks.register("construct_snippet_action_menu", review.add_review_buttons)
 hooks.register("before_edit_snippet", review.act_without_saving)

@@ -137,6 +137,9 @@ def _head(content_type: str, name: str) -> StreamingHttpResponse:
     return response
 
 
+FINISH_NAMES = {"office": "kontorsskrivare", "print-shop": "tryckeri"}
+
+
 @require_safe
 @limits.downloads
 def pack_download(request, slug):
@@ -147,7 +150,8 @@ def pack_download(request, slug):
         if finish not in FINISHES:
             raise NotPrintable(_("Unknown finish %(finish)s") % {"finish": finish})
         chosen = packs.parse_languages(codes)
-        name = f"jobba-i-sverige_{audience.slug}_{'-'.join(chosen)}.zip"
+        # Office and print-shop packs are different files: they must not overwrite each other.
+        name = f"jobba-i-sverige_{audience.slug}_{'-'.join(chosen)}_{FINISH_NAMES[finish]}.zip"
         if request.method == "HEAD":
             return _head("application/zip", name)
         data = packs.pack_zip(audience.slug, chosen, finish)

@@ -54,7 +54,7 @@ def test_pack_download_by_keyboard(page, site):
     tab_to(page, lambda f: f["tag"] == "BUTTON")
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    assert download.value.suggested_filename.endswith("_ar.zip")
+    assert download.value.suggested_filename.endswith("_ar_kontorsskrivare.zip")
 
 
 def test_print_station_to_its_pdf_by_keyboard(page, site):

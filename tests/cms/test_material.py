@@ -29,8 +29,20 @@ def test_pack_download_is_a_zip_attachment(client):
     response = client.get("/material/servicekontor/pack.zip?lang=so&lang=uk&finish=office")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
-    assert 'filename="jobba-i-sverige_servicekontor_so-uk.zip"' in response["Content-Disposition"]
+    disposition = response["Content-Disposition"]
+    assert 'filename="jobba-i-sverige_servicekontor_so-uk_kontorsskrivare.zip"' in disposition
     assert "manifest.json" in zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+
+
+def test_office_and_print_shop_packs_download_under_different_names(client):
+    names = {
+        finish: client.get(f"/material/servicekontor/pack.zip?lang=ar&finish={finish}")[
+            "Content-Disposition"
+        ]
+        for finish in ("office", "print-shop")
+    }
+    assert names["office"].endswith('_ar_kontorsskrivare.zip"')
+    assert names["print-shop"].endswith('_ar_tryckeri.zip"')
 
 
 @pytest.mark.parametrize(
