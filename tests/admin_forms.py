@@ -1,5 +1,6 @@
 """Read an admin edit form as the browser would submit it, so tests post what a user posts."""
 
+import re
 from html.parser import HTMLParser
 
 
@@ -60,3 +61,56 @@ def form_data(html: str, form_id: str = "w-editor-form") -> dict[str, list[str]]
     if not parser.data:
         raise AssertionError(f"No form #{form_id} with fields on the page")
     return parser.data
+
+
+class _Errors(HTMLParser):
+    """Wagtail's error lists: `<div data-field-errors id="panel-child-<field>-errors">` with a
+    `<p class="error-message">` per error, and Django's `<ul class="errorlist">` for the form."""
+
+    FIELD = re.compile(r"panel-child-(.+)-errors")
+
+    def __init__(self):
+        super().__init__()
+        self.errors: dict[str, list[str]] = {}
+        self._field: str | None = None
+        self._depth = 0  # open <div>s inside the field's error list
+        self._message: list[str] | None = None
+        self._in_errorlist = False
+
+    def handle_starttag(self, tag, attrs):
+        a = {name: value or "" for name, value in attrs}
+        classes = a.get("class", "").split()
+        if self._field is not None and tag == "div":
+            self._depth += 1
+        elif tag == "div" and "data-field-errors" in a and self.FIELD.fullmatch(a.get("id", "")):
+            self._field, self._depth = self.FIELD.fullmatch(a["id"]).group(1), 0
+        elif tag == "ul" and "errorlist" in classes:
+            self._in_errorlist = True
+        if (self._field is not None and tag == "p" and "error-message" in classes) or (
+            self._in_errorlist and tag == "li"
+        ):
+            self._message = []
+
+    def handle_data(self, data):
+        if self._message is not None:
+            self._message.append(data)
+
+    def handle_endtag(self, tag):
+        if self._message is not None and tag in ("p", "li"):
+            key = self._field if self._field is not None else "__all__"
+            self.errors.setdefault(key, []).append(" ".join("".join(self._message).split()))
+            self._message = None
+        elif tag == "ul" and self._in_errorlist:
+            self._in_errorlist = False
+        elif tag == "div" and self._field is not None:
+            if self._depth:
+                self._depth -= 1
+            else:
+                self._field = None
+
+
+def form_errors(html: str) -> dict[str, list[str]]:
+    """The error messages an admin form shows, per field ("__all__": for the whole form)."""
+    parser = _Errors()
+    parser.feed(html)
+    return parser.errors

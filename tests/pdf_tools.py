@@ -5,6 +5,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+TIMEOUT = 120  # seconds; poppler and zbar take well under one on our documents
 BIDI_MARKS = dict.fromkeys(
     map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069")
 )
@@ -21,6 +22,7 @@ def _run(*args, data: bytes | None = None) -> str:
             text=True,
             check=True,
             cwd=tmp,
+            timeout=TIMEOUT,
         )
         return result.stdout
 
@@ -69,12 +71,14 @@ def qr_codes(data: bytes, page: int = 1, dpi: int = 150) -> list[str]:
                 str(Path(tmp) / "page"),
             ],
             check=True,
+            timeout=TIMEOUT,
         )
         png = next(Path(tmp).glob("page*.png"))
         result = subprocess.run(  # noqa: S603
             ["zbarimg", "--quiet", "--raw", str(png)],  # noqa: S607
             capture_output=True,
             text=True,
+            timeout=TIMEOUT,
         )
         return [line for line in result.stdout.splitlines() if line]
 

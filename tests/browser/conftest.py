@@ -8,7 +8,7 @@ not depend on the database the rest of the suite runs on.
 from __future__ import annotations
 
 import os
-import socket
+import re
 import subprocess
 import sys
 import time
@@ -36,17 +36,57 @@ SCREENSHOTS = ROOT / "var" / "screenshots"
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# runserver prints this once its socket is bound, with the port the system gave it.
+STARTED = re.compile(r"Starting development server at (http://127\.0\.0\.1:\d+)/")
 
 
 def _manage(env, *args) -> str:
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT, env=env, check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
     return result.stdout.decode()
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):  # noqa: S310
+            return True
+    except OSError:
+        return False
+
+
+def _start_server(env, logs: Path, attempts: int = 3) -> tuple[subprocess.Popen, str]:
+    """runserver on port 0: the system picks a free port as the server binds it, so no other
+    process can take it in between; the port is read from what the server prints. A server
+    that dies or does not answer within a minute is stopped and started again."""
+    for attempt in range(1, attempts + 1):
+        log = logs / f"runserver-{attempt}.log"
+        with log.open("wb") as out:
+            server = subprocess.Popen(  # noqa: S603
+                [sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:0"],
+                cwd=ROOT,
+                env={**env, "PYTHONUNBUFFERED": "1"},  # the port line at once, not at exit
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 60
+        while server.poll() is None and time.monotonic() < deadline:
+            started = STARTED.search(log.read_text(errors="replace"))
+            if started and _answers(f"{started.group(1)}/sv/"):
+                return server, started.group(1)
+            time.sleep(0.2)
+        _stop(server)
+    raise RuntimeError(f"The test server did not start:\n{log.read_text(errors='replace')[-3000:]}")
 
 
 @dataclass(frozen=True)
@@ -75,28 +115,11 @@ def site(tmp_path_factory):
         "print(C.objects.get(slug='personnummer').code)"
     )
     card = _manage(env, "shell", "-v0", "-c", find).split()[-1]
-    port = _free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    server, base = _start_server(env, root)
     try:
-        for _attempt in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/sv/", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("The test server did not start")
         yield Site(base, card)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from dialogue import text_rules
-from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from dialogue.models import LifeEvent
 from dialogue.models.messages import BODY_MAX
 from print import content
 from print.documents.card import CardRenderer, CardSheetRenderer
 from print.documents.leaflet import LeafletRenderer
+from tests import builders
 from tests.translations.test_exchange import fill_xliff
 from translations import exchange
 
@@ -49,9 +50,15 @@ EXAMPLES = settings(
 
 
 @pytest.fixture
-def pieces():
-    card = DialogueCard.objects.get(slug="personnummer")
-    event = LifeEvent.objects.get(slug="folkbokforing")
+def card():
+    """A card with one key message in a life event of its own, translated into every language
+    here (the Swedish is the source) and approved."""
+    return builders.card_with_message([code for code in LANGUAGES if code != "sv"])
+
+
+@pytest.fixture
+def pieces(card):
+    event = LifeEvent.objects.get(pk=card.life_event_id)
     return {code: (content.card_content(card, code), content.event_content(event, code))
             for code in LANGUAGES}  # fmt: skip
 
@@ -85,11 +92,11 @@ def test_accepted_text_prints_in_every_layout(pieces, data, code):
 
 @EXAMPLES
 @given(data=st.data(), code=st.sampled_from([c for c in LANGUAGES if c != "sv"]))
-def test_refused_text_is_refused_with_a_message_by_an_import(data, code):
+def test_refused_text_is_refused_with_a_message_by_an_import(card, data, code):
     text = data.draw(dirty_text(code))
     problems = text_rules.problems(text, code)
     assert problems and all(len(problem) > 20 for problem in problems)
-    message = JointMessage.objects.get(slug="barnbidrag")
+    message = card.key_messages()[0]
     unit = f"jointmessage/{message.pk}/body"
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     data = fill_xliff(exchange.export_xliff(code, everything=True), {unit: escaped})

@@ -3,8 +3,8 @@ on SQLite or PostgreSQL; damaged archives and instances in use are refused and l
 
 The backup runs here, on the demo content inside the test transaction; each restore runs in a
 subprocess against a fresh migrated database and media folder of its own, so neither the rolled
-back test transaction nor the session's demo content is disturbed. One migrated database per
-kind is made per module and copied for each instance (a file copy, or a PostgreSQL template).
+back test transaction nor the session's demo content is disturbed. Each instance is a copy of the
+test run's migrated template of its kind (tests/isolated.py).
 """
 
 import gzip
@@ -12,7 +12,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -22,7 +21,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -43,6 +41,7 @@ from followup import indicators
 from followup.models import Counter, Event
 from ops import backup
 from print.models import Office, StaffProfile
+from tests import isolated
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
 
@@ -153,67 +152,20 @@ class Instance:
         return json.loads(result.stdout.splitlines()[-1])
 
 
-def _server() -> str:
-    db = settings.DATABASES["default"]
-    auth = f"{db['USER']}:{db['PASSWORD']}@" if db.get("PASSWORD") else f"{db['USER']}@"
-    return f"postgres://{auth}{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-
-
-def _admin(sql: str) -> None:
-    with psycopg.connect(f"{_server()}/postgres", autocommit=True) as connection:
-        connection.execute(sql)
-
-
-def _migrate(url: str) -> None:
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory):
-    """One freshly migrated database per kind, made when first asked for, copied per instance."""
-    made: dict[str, str] = {}
-
-    def get(kind: str) -> str:
-        if kind not in made:
-            if kind == "sqlite":
-                path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
-                _migrate(f"sqlite:///{path}")
-                made[kind] = str(path)
-            else:
-                name = f"jobba_backup_tpl_{uuid.uuid4().hex[:10]}"
-                _admin(f'CREATE DATABASE "{name}"')
-                made[kind] = name
-                _migrate(f"{_server()}/{name}")
-        return made[kind]
-
-    yield get
-    if "postgresql" in made:
-        _admin(f'DROP DATABASE IF EXISTS "{made["postgresql"]}" WITH (FORCE)')
-
-
 @pytest.fixture
-def instance(migrated, tmp_path):
-    """A fresh, empty instance: a copy of the migrated database and an empty media folder."""
-    dropped = []
+def instance(tmp_path):
+    """A fresh, empty instance: a copy of the migrated template and an empty media folder."""
+    made: list[isolated.Database] = []
 
-    def make(kind: str = "postgresql" if POSTGRES else "sqlite") -> Instance:
+    def make(kind: str = isolated.kind()) -> Instance:
         folder = tmp_path / f"instance-{uuid.uuid4().hex[:6]}"
         folder.mkdir()
-        if kind == "sqlite":
-            shutil.copy(migrated("sqlite"), folder / "db.sqlite3")
-            return Instance(f"sqlite:///{folder / 'db.sqlite3'}", folder / "media")
-        name = f"jobba_backup_{uuid.uuid4().hex[:10]}"
-        _admin(f'CREATE DATABASE "{name}" TEMPLATE "{migrated("postgresql")}"')
-        dropped.append(name)
-        return Instance(f"{_server()}/{name}", folder / "media")
+        made.append(isolated.database(folder, kind))
+        return Instance(made[-1].url, folder / "media")
 
     yield make
-    for name in dropped:
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for database in made:
+        database.drop()
 
 
 # The content that is backed up: the demo content, and what use adds to it.

@@ -76,14 +76,8 @@ print("rebuilt-complete", zipfile.ZipFile(io.BytesIO(again)).testzip() is None)
 
 
 def test_two_requests_build_once_and_a_killed_worker_leaves_nothing_half_written(tmp_path):
-    import os
-
-    os.environ["BUILD_COUNT_FILE"] = str(tmp_path / "builds")
-    os.environ["TEST_MEDIA_ROOT"] = str(tmp_path / "media")
-    try:
-        result = run(SCRIPT, tmp_path)
-    finally:
-        del os.environ["BUILD_COUNT_FILE"], os.environ["TEST_MEDIA_ROOT"]
+    env = {"BUILD_COUNT_FILE": str(tmp_path / "builds"), "TEST_MEDIA_ROOT": str(tmp_path / "media")}
+    result = run(SCRIPT, tmp_path, env=env)
     report = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
     assert result.returncode == 0, result.stderr[-3000:]
     assert report == {

@@ -4,100 +4,120 @@ import pytest
 
 from audio import recordings as audio
 from cms import reading
-from dialogue.models import Audience, DialogueCard, JointMessage
+from dialogue.models import DialogueCard, LifeEvent
 from languages import get
 from print import content, packs
 from print.content import NotPrintable
+from tests import builders
 from translations import status as translation_status
 from translations.approved import Approved, Drafts
 from translations.status import Status
 
 pytestmark = pytest.mark.django_db
 
-CARD = "personnummer"  # in the life event folkbokforing
+UNREVIEWED = "Qoraal cusub oo aan weli la hubin."
 
 
-def unreviewed_somali_body():
-    """A translator changes the Somali body of a message on the card; nobody has reviewed it."""
-    message = JointMessage.objects.get(slug="barnbidrag")
-    message.body_so = "Qoraal cusub oo aan weli la hubin."
+@pytest.fixture
+def card():
+    """A live card with one key message in a life event of its own, translated into Somali and
+    Arabic, every translation approved."""
+    return builders.card_with_message(["so", "ar"])
+
+
+def unreviewed_somali_body(card):
+    """A translator changes the Somali body of the card's message; nobody has reviewed it."""
+    message = card.key_messages()[0]
+    message.body_so = UNREVIEWED
     message.save()
     translation_status.record(message, "body", "so")  # translated, not approved
     return message
 
 
-def card_view(code, slug=CARD):
-    view = reading.life_event(get(code), "folkbokforing")
-    return next(card for card in view.cards if card.slug == slug)
+def card_view(code, card):
+    view = reading.life_event(get(code), card.life_event.slug)
+    return next(shown for shown in view.cards if shown.slug == card.slug)
 
 
-def test_an_approved_translation_is_shown_and_printed():
-    card = DialogueCard.objects.get(slug=CARD)
+def page(client, path) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def test_an_approved_translation_is_shown_and_printed(card, client):
+    message = card.key_messages()[0]
     assert Approved([card]).usable(card, "so")
-    assert card_view("so").translated
+    assert card_view("so", card).translated
     assert content.card_content(card, "so").lang == "so"
+    assert message.body_so in page(client, f"/so/{card.life_event.slug}/")
 
 
-def test_an_unreviewed_translation_is_neither_shown_nor_printed(client):
-    message = unreviewed_somali_body()
-    card = DialogueCard.objects.get(slug=CARD)
+def test_an_unreviewed_translation_is_neither_shown_nor_printed(card, client):
+    message = unreviewed_somali_body(card)
+    card = DialogueCard.objects.get(pk=card.pk)
     assert not Approved([card]).usable(card, "so")
-    assert not card_view("so").translated
-    page = client.get("/so/folkbokforing/").content.decode()
-    assert message.body_so not in page
-    qr = client.get(f"/q/{card.code}/so/").content.decode()
-    assert message.body_so not in qr
+    assert not card_view("so", card).translated
+    life_event_page = page(client, f"/so/{card.life_event.slug}/")
+    assert message.body_so not in life_event_page and 'class="missing"' in life_event_page
+    qr = page(client, f"/q/{card.code}/so/")
+    assert message.body_so not in qr and 'class="missing"' in qr
     assert get("so") not in reading.qr_card(card.pk, get("so")).available
     with pytest.raises(NotPrintable, match="godkänt"):
         content.card_content(card, "so")
-    assert all(need.language.code != "so" or need.card != card for need in audio.recording_needs())
+    needs = {(need.card.pk, need.language.code) for need in audio.recording_needs()}
+    assert (card.pk, "so") not in needs
+    assert (card.pk, "ar") in needs  # Arabic is still approved: its recording is still wanted
 
 
-def test_approving_it_puts_it_on_the_page(client):
-    message = unreviewed_somali_body()
+def test_approving_it_puts_it_on_the_page(card, client):
+    message = unreviewed_somali_body(card)
     translation_status.record(message, "body", "so", Status.APPROVED)
-    assert message.body_so in client.get("/so/folkbokforing/").content.decode()
+    assert message.body_so in page(client, f"/so/{card.life_event.slug}/")
 
 
-def test_a_language_being_rolled_out_may_show_unreviewed_text(settings, client):
-    message = unreviewed_somali_body()
+def test_a_language_being_rolled_out_may_show_unreviewed_text(card, settings, client):
+    message = unreviewed_somali_body(card)
     settings.TRANSLATIONS_SHOW_UNREVIEWED = True
-    assert message.body_so in client.get("/so/folkbokforing/").content.decode()
+    assert message.body_so in page(client, f"/so/{card.life_event.slug}/")
 
 
-def test_text_without_any_recorded_state_counts_as_unreviewed():
-    card = DialogueCard.objects.get(slug=CARD)
+def test_text_without_any_recorded_state_counts_as_unreviewed(card):
     card.title_am = "ሰነድ"
     card.save()
     assert Approved([card]).text(card, "title", "am") == ""
     assert Drafts([card]).text(card, "title", "am") == "ሰነድ"
 
 
-def test_packs_leave_out_a_language_with_unreviewed_text():
-    audience = Audience.objects.filter(cards__slug=CARD).first()
+def test_packs_leave_out_a_language_with_unreviewed_text(card):
+    audience = builders.audience([card])
     assert get("so") in packs.printable_languages(audience)
-    unreviewed_somali_body()
+    unreviewed_somali_body(card)
     assert get("so") not in packs.printable_languages(audience)
+    assert get("ar") in packs.printable_languages(audience)
 
 
 def test_swedish_needs_no_approval():
-    card = DialogueCard.objects.get(slug=CARD)
+    card = builders.card_with_message([])  # Swedish only
     approved = Approved([card])
     assert approved.usable(card, "sv") and not approved.outdated(card, "sv")
+    assert not approved.usable(card, "so")
 
 
-def test_an_outdated_leaflet_is_refused_unless_allowed(settings, tmp_path):
-    from dialogue.models import LifeEvent
-
+def test_an_outdated_leaflet_is_refused_unless_allowed(card, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    message = JointMessage.objects.get(slug="barnbidrag")
+
+    def event():  # a fresh instance: event_content keeps what it loads on the one it is given
+        return LifeEvent.objects.get(pk=card.life_event_id)
+
+    assert content.event_content(event(), "ar").lang == "ar"
+    message = card.key_messages()[0]
     message.body_sv = "Barnbidrag betalas ut varje månad till den som har barn."
     message.save()
-    event = LifeEvent.objects.get(slug="folkbokforing")
     with pytest.raises(NotPrintable, match="inaktuell"):
-        content.event_content(event, "ar")
+        content.event_content(event(), "ar")
     settings.PRINT_ALLOW_OUTDATED = True
-    assert content.event_content(event, "ar").lang == "ar"
+    assert content.event_content(event(), "ar").lang == "ar"
 
 
 def test_one_answer_for_a_whole_event_costs_one_query_per_kind(django_assert_max_num_queries):

@@ -103,6 +103,7 @@ def test_exported_po_passes_msgfmt_check(tmp_path):
         ["msgfmt", "--check", "-o", "/dev/null", str(path)],  # noqa: S607
         capture_output=True,
         text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
 

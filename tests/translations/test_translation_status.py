@@ -1,11 +1,13 @@
 """Translation status: missing, translated, approved, outdated, from one source of truth."""
 
 import re
+from html import unescape
 
 import pytest
 from django.utils import translation
 
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from tests import builders
 from translations import status as ts
 from translations.status import Status, Unit
 
@@ -31,23 +33,27 @@ def test_demo_translations_are_approved_and_gaps_are_missing():
     assert ts.status_of(Unit(message, "headline"), "am") == Status.MISSING
 
 
+def message_in_arabic_and_tigrinya():
+    return builders.joint_message(
+        headline="Du kan få barnbidrag.",
+        translations=builders.samples(["headline", "body"], ["ar", "ti"]),
+    )
+
+
 def test_changing_a_swedish_headline_outdates_that_unit_in_every_language_and_nothing_else():
+    message = message_in_arabic_and_tigrinya()
     before = all_statuses()
-    message = JointMessage.objects.get(slug="barnbidrag")
     message.headline_sv = "Du kan få barnbidrag för varje barn."
     message.save()
     after = all_statuses()
     changed = {key for key in before if before[key] != after[key]}
     unit_key = Unit(message, "headline").key
-    expected = {
-        (unit_key, code) for code in ("ar", "ti") if before[(unit_key, code)] != Status.MISSING
-    }
-    assert changed == expected
+    assert changed == {(unit_key, "ar"), (unit_key, "ti")}  # not Pashto or Amharic: missing
     assert all(after[key] == Status.OUTDATED for key in changed)
 
 
 def test_a_minor_edit_keeps_translations_current():
-    message = JointMessage.objects.get(slug="barnbidrag")
+    message = message_in_arabic_and_tigrinya()
     message.headline_sv = message.headline_sv.replace(".", "!")
     message.save()
     assert ts.status_of(Unit(message, "headline"), "ar") == Status.OUTDATED
@@ -56,7 +62,8 @@ def test_a_minor_edit_keeps_translations_current():
 
 
 def test_approval_is_kept_until_the_source_changes():
-    event = LifeEvent.objects.get(slug="sfi")
+    event = builders.life_event("Sfi", {"so": {"title": "Barashada luqadda"}}, status=None)
+    assert ts.status_of(Unit(event, "title"), "so") == Status.TRANSLATED  # no state: unreviewed
     ts.record(event, "title", "so", status=Status.APPROVED)
     assert ts.status_of(Unit(event, "title"), "so") == Status.APPROVED
     event.title_sv = "Svenska för invandrare"
@@ -85,16 +92,30 @@ def test_work_list_holds_what_is_missing_or_outdated_in_that_language():
     assert len(ts.work_list("ps")) > 10
 
 
+OVERVIEW_ROW = re.compile(
+    r'<tr>\s*<td>\s*<span lang="([^"]+)" dir="(ltr|rtl)">[^<]*</span>\s*\(([^)]+)\)\s*</td>'
+    r"\s*<td>([^<]*)</td>\s*<td>(\d+) %</td>"
+)
+
+
 def test_overview_and_work_list_in_the_admin(admin_client):
-    body = admin_client.get("/admin/translations/?language=ps").content.decode()
-    assert "ps" in body and re.search(r"\d+ %", body)
+    response = admin_client.get("/admin/translations/?language=ps")
+    assert response.status_code == 200
+    rows = OVERVIEW_ROW.findall(response.content.decode())
+    # One row per life event, all of them Pashto (right to left), with the coverage reckoned.
+    assert {(lang, direction, code) for lang, direction, code, _e, _c in rows} == {
+        ("ps", "rtl", "ps")
+    }
+    expected = {row.life_event.title_sv: row.coverage for row in ts.overview(["ps"])}
+    assert {unescape(event): int(coverage) for *_l, event, coverage in rows} == expected
+    assert len(rows) == LifeEvent.objects.count()
     work = admin_client.get("/admin/translations/ps/").content.decode()
-    assert "/admin/translate/jointmessage/" in work and "/ps/" in work
+    assert re.search(r'href="/admin/translate/jointmessage/\d+/ps/"', work)
     assert admin_client.get("/admin/translations/xx/").status_code == 404
 
 
 def test_minor_edit_ticked_in_the_admin_keeps_translations_current(admin_client):
-    message = JointMessage.objects.get(slug="barnbidrag")
+    message = message_in_arabic_and_tigrinya()
     url = f"/admin/snippets/dialogue/jointmessage/edit/{message.pk}/"
     page = admin_client.get(url).content.decode()
     assert 'name="minor_edit"' in page
@@ -103,36 +124,55 @@ def test_minor_edit_ticked_in_the_admin_keeps_translations_current(admin_client)
     from translations.wagtail_hooks import keep_translations_current_after_minor_edit
 
     message.headline_sv = message.headline_sv.replace("barnbidrag", "barnbidrag,")
+    assert ts.status_of(Unit(message, "headline"), "ar") == Status.OUTDATED  # without the box
     request = RequestFactory().post(url, {"minor_edit": "on"})
     keep_translations_current_after_minor_edit(request, message)
     message.save()
     assert ts.status_of(Unit(message, "headline"), "ar") == Status.APPROVED
+    unticked = message_in_arabic_and_tigrinya()
+    unticked.headline_sv = unticked.headline_sv.replace("barnbidrag", "barnbidrag,")
+    keep_translations_current_after_minor_edit(RequestFactory().post(url, {}), unticked)
+    unticked.save()
+    assert ts.status_of(Unit(unticked, "headline"), "ar") == Status.OUTDATED
 
 
-def make_outdated():
-    message = JointMessage.objects.get(slug="barnbidrag")  # on the card "personnummer"
+@pytest.fixture
+def card():
+    """A live card with one key message in a life event of its own, in Arabic, approved."""
+    return builders.card_with_message(["ar"])
+
+
+def make_outdated(card):
+    message = card.key_messages()[0]
     message.body_sv = "Barnbidrag betalas ut varje månad till den som har barn."
     message.save()
 
 
-def test_public_pages_show_an_outdated_translation_with_a_notice(client):
-    assert "outdated" not in client.get("/ar/folkbokforing/").content.decode()
-    make_outdated()
-    body = client.get("/ar/folkbokforing/").content.decode()
+def page(client, path) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def test_public_pages_show_an_outdated_translation_with_a_notice(client, card):
+    event = card.life_event.slug
+    assert "outdated" not in page(client, f"/ar/{event}/")
+    make_outdated(card)
+    body = page(client, f"/ar/{event}/")
     assert body.count('class="missing outdated"') == 1
-    assert 'href="/sv/folkbokforing/#personnummer"' in body
-    card = DialogueCard.objects.get(slug="personnummer")
-    assert 'class="missing outdated"' in client.get(f"/q/{card.code}/ar/").content.decode()
-    assert "outdated" not in client.get("/sv/folkbokforing/").content.decode()
+    assert f'href="/sv/{event}/#{card.slug}"' in body
+    assert 'class="missing outdated"' in page(client, f"/q/{card.code}/ar/")
+    assert "outdated" not in page(client, f"/sv/{event}/")
 
 
-def test_print_refuses_an_outdated_translation_unless_allowed(settings, tmp_path):
+def test_print_refuses_an_outdated_translation_unless_allowed(settings, tmp_path, card):
     from print import service
     from print.content import NotPrintable
 
     settings.MEDIA_ROOT = tmp_path
-    make_outdated()
+    assert service.piece_pdf(card.slug, "ar", "card").startswith(b"%PDF")
+    make_outdated(card)
     with translation.override("en"), pytest.raises(NotPrintable, match="outdated"):
-        service.piece_pdf("personnummer", "ar", "card")
+        service.piece_pdf(card.slug, "ar", "card")
     settings.PRINT_ALLOW_OUTDATED = True
-    assert service.piece_pdf("personnummer", "ar", "card").startswith(b"%PDF")
+    assert service.piece_pdf(card.slug, "ar", "card").startswith(b"%PDF")
