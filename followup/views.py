@@ -60,14 +60,17 @@ def report(request):
         return render(request, "followup/admin/indicators.html", {"form": form})
     filters = indicators.Filters(**form.cleaned_data)
     export = request.GET.get("format")
-    name = f"jobba-i-sverige_indicators_{filters.start}_{filters.end}"
+    # Downloads are for people: Swedish headers and names, a row per day or month counted.
+    name = f"jobba-i-sverige_uppfoljning_{filters.start}_{filters.end}"
     if export == "csv":
-        response = HttpResponse(indicator_export.as_csv(filters), content_type="text/csv")
+        response = HttpResponse(
+            indicator_export.as_csv(filters, headers="swedish"), content_type="text/csv"
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
     if export == "xlsx":
         response = HttpResponse(
-            indicator_export.as_xlsx(filters),
+            indicator_export.as_xlsx(filters, headers="swedish"),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'

@@ -9,6 +9,7 @@ import base64
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 import languages
 from dialogue import preview_modes
@@ -47,7 +48,10 @@ def card_preview(request, card, lang: str):
 def modes(card) -> list[tuple[str, str]]:
     """The printed card in every language it is translated into, beside the web previews."""
     return [
-        (f"print:{language.code}", _("Print: %(language)s") % {"language": language.own_name})
+        (
+            f"print:{language.code}",
+            pgettext("staff side", "Print: %(language)s") % {"language": language.own_name},
+        )
         for language in languages.enabled()
         if card.has_translation(language.code)
     ]

@@ -199,8 +199,12 @@ MODELTRANSLATION_REQUIRED_LANGUAGES = (languages.SOURCE_LANGUAGE,)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
 MODELTRANSLATION_AUTO_POPULATE = False
 
-# The admin speaks Swedish by default; each user may pick English.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+# The staff side speaks Swedish, whatever the browser asks for: Swedish is the only admin
+# language (no choice on the account page); Wagtail's strings its own Swedish lacks are in
+# locales/sv. Public pages speak the visitor's language.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
+# No avatars from Gravatar: it would send a hash of each staff e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False  # languages are fields (modeltranslation), not page trees
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
