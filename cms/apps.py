@@ -6,12 +6,14 @@ class CmsConfig(AppConfig):
     verbose_name = "Jobba i Sverige: site"
 
     def ready(self):
-        from django.db.models.signals import post_migrate, post_save
+        from django.db.models.signals import post_migrate, post_save, pre_save
+        from wagtail.users.models import UserProfile
 
         from dialogue.models import Agency
 
         post_migrate.connect(_sync_roles, dispatch_uid="cms-sync-roles")
         post_save.connect(_approver_group, sender=Agency, dispatch_uid="cms-approver-group")
+        pre_save.connect(_swedish_only, sender=UserProfile, dispatch_uid="cms-swedish-only")
 
 
 def _sync_roles(sender, using="default", **kwargs):
@@ -34,3 +36,12 @@ def _approver_group(sender, instance, raw=False, **kwargs):
 
     if not raw and instance.approvers_id is None:
         roles.ensure_approver_group(instance)
+
+
+def _swedish_only(sender, instance, **kwargs):
+    """The staff side speaks Swedish: a language outside the permitted ones is not kept."""
+    from django.conf import settings
+
+    permitted = {code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES}
+    if instance.preferred_language and instance.preferred_language not in permitted:
+        instance.preferred_language = ""

@@ -187,7 +187,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = languages.SOURCE_LANGUAGE
 LANGUAGES = languages.django_languages()
 LANGUAGES_BIDI = languages.django_bidi_codes()
-LOCALE_PATHS = [BASE_DIR / "locales"]
+# Our catalogues first; then Swedish for Wagtail's own strings, kept apart so that makemessages,
+# which only knows our sources, never drops them (locales-wagtail/sv).
+LOCALE_PATHS = [BASE_DIR / "locales", BASE_DIR / "locales-wagtail"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"

@@ -16,14 +16,15 @@ def test_admin_speaks_swedish_by_default_with_one_menu(admin_client):
     assert '"name": "jobba-i-sverige"' in body
 
 
-def test_admin_speaks_english_when_the_user_chooses_it(admin_client, admin_user):
+def test_admin_speaks_swedish_even_to_a_profile_that_asks_for_english(admin_client, admin_user):
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "en"
     profile.save()
     body = admin_client.get("/admin/snippets/dialogue/dialoguecard/").content.decode()
-    assert "Dialogue cards" in body
+    assert "Dialogkort" in body
+    assert "Dialogue cards" not in body
 
 
 def test_card_edit_form_shows_the_swedish_source_not_every_language(admin_client):

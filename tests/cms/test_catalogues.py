@@ -11,7 +11,7 @@ from django.utils.translation import to_locale
 import languages
 
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
-# Admin strings too: the admin speaks Swedish and English, and Arabic is the reference RTL UI.
+# Admin strings too: staff read Swedish; English is the source, Arabic the reference RTL UI.
 COMPLETE = {"sv", "en", "ar"}
 SWEDISH_ONLY = {"staff side", "partner page"}
 PUBLIC_PLACES = ("cms/templates/", "print/documents/")
