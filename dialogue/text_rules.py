@@ -1,6 +1,7 @@
 """What a text may contain, for every language: one rule set for the admin, the translation
-editor, imports and the demo loader. A card must never print boxes: every character of every
-translation needs a glyph in the print fonts (typeset.fonts).
+editor, imports and the demo loader. Rules that need what only an app above the content knows
+register here from that app's ready(): print adds "a glyph for every character" (a card must
+never print boxes), so validating content never loads fonts or ReportLab itself.
 
 Direction is set by the site at display time (dialogue/bidi.py), so stored direction controls
 could only spoof the text (a reversed phone number). Invisible characters hide differences
@@ -11,12 +12,12 @@ ZWNJ and ZWJ stay allowed: Persian, Dari and Pashto spell with them.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 import languages
-from typeset import fonts
 
 DIRECTION_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 DIRECTION_CONTROLS |= {"\u200e", "\u200f", "\u061c"}
@@ -25,6 +26,14 @@ ALLOWED_CONTROLS = {"\n", "\t", "\r"}
 LONGEST_WORD = 60
 # Scripts written without spaces between words: ICU finds their line breaks, not spaces.
 UNSPACED_SCRIPTS = {"Thai", "Laoo", "Khmr", "Mymr", "Hani", "Jpan"}
+
+# (text, lang) -> [plain messages]; filled by the apps above (print.glyphs).
+_registered_rules: list[Callable[[str, str], list[str]]] = []
+
+
+def register(rule: Callable[[str, str], list[str]]) -> None:
+    if rule not in _registered_rules:
+        _registered_rules.append(rule)
 
 
 def _named(chars) -> str:
@@ -66,9 +75,8 @@ def problems(text: str, lang: str) -> list[str]:
             _("A word of %(length)s characters cannot be printed; at most %(limit)s.")
             % {"length": max(len(w) for w in long_words), "limit": LONGEST_WORD}
         )
-    chars = fonts.uncovered(text, lang)
-    if chars:
-        found.append(_("Characters that cannot be printed: %(chars)s") % {"chars": describe(chars)})
+    for rule in _registered_rules:
+        found += rule(text, lang)
     return found
 
 

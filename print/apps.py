@@ -9,6 +9,8 @@ class PrintConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from print import previews
+        from dialogue import text_rules
+        from print import glyphs, previews
 
         previews.register()  # the printed card as a preview mode of the card editor
+        text_rules.register(glyphs.printable)  # no text is saved that print cannot show
