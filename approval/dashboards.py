@@ -1,6 +1,6 @@
 """What each role finds on the admin dashboard: the editor her drafts and what waits for the
 agencies, the translator her languages' work. (Approvers get Wagtail's own "Awaiting your
-review" panel, which asks the joint approval task.)"""
+review" panel, which asks the joint approval task; with nothing to review, ours says so.)"""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import TaskState, WorkflowState
 
 import languages
+from approval.models import agencies_approved_by
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
 from translations import status as translation_status
 from translations.models import GroupLanguages
@@ -104,6 +105,18 @@ def in_approval() -> list[Item]:
             )
         )
     return found
+
+
+def idle_approver_agencies(user) -> list:
+    """The agencies she approves for, when nothing waits for her review; else none.
+
+    Asks what Wagtail's "Awaiting your review" panel lists, so one of the two panels shows."""
+    if user.is_superuser:
+        return []
+    agencies = sorted(agencies_approved_by(user), key=lambda agency: agency.name)
+    if not agencies or TaskState.objects.reviewable_by(user).exists():
+        return []
+    return agencies
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,20 @@ class EditorPanel(Component):
         }
 
 
+class IdleApproverPanel(Component):
+    """Instead of an empty dashboard: nothing waits for her approval, and how she will know."""
+
+    name = "jobba_idle_approver"
+    template_name = "approval/admin/panels/idle_approver.html"
+    order = 40
+
+    def __init__(self, agencies):
+        self.agencies = agencies
+
+    def get_context_data(self, parent_context):
+        return {"agencies": ", ".join(agency.name for agency in self.agencies)}
+
+
 class TranslatorPanel(Component):
     name = "jobba_translator"
     template_name = "approval/admin/panels/translator.html"
@@ -36,6 +50,9 @@ def panels_for(user) -> list[Component]:
     panels = []
     if user.has_perm("dialogue.change_jointmessage") and not user.is_superuser:
         panels.append(EditorPanel(user))
+    idle = dashboards.idle_approver_agencies(user)
+    if idle:
+        panels.append(IdleApproverPanel(idle))
     work = dashboards.translation_work(user)
     if work:
         panels.append(TranslatorPanel(work))

@@ -13,11 +13,12 @@ import json
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import pgettext
-from wagtail.models import WorkflowMixin
+from wagtail.models import WorkflowMixin, WorkflowState
 from wagtail.snippets.action_menu import WorkflowMenuItem
 
-from approval.models import JointApprovalTask
+from approval.models import JointApprovalTask, agencies_approved_by
 
 # The primary button is the approval; requesting changes comes last.
 ORDER = {"approve": 0, "reject": 1}
@@ -75,12 +76,7 @@ def act_without_saving(request, instance):
         name,
         **(form.cleaned_data if form.is_valid() else {}),
     )
-    done = {
-        "approve": pgettext("staff side", "You approved '%(object)s'."),
-        "reject": pgettext("staff side", "You asked for changes to '%(object)s'."),
-    }
-    if name in done:
-        messages.success(request, done[name] % {"object": instance})
+    confirm(request, instance, name)
     meta = instance._meta
     # After the last approval the content is published and no longer open to its approvers.
     return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
@@ -93,3 +89,47 @@ def submit_first(menu_items, request, context):
         if getattr(item, "name", "") == "action-submit":
             menu_items.insert(0, menu_items.pop(index))
             return
+
+
+def outcome(instance, name, user) -> str | None:
+    """What the approver's action did, in Swedish: published, or which agencies still wait."""
+    obj = type(instance).objects.select_related("latest_revision").get(pk=instance.pk)
+    title = str(obj.get_latest_revision_as_object())  # the text she reviewed
+    state = obj.current_workflow_state
+    if name == "reject":
+        if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+            return None
+        return pgettext("staff side", "You asked for changes to '%(object)s'.") % {"object": title}
+    if name != "approve":
+        return None
+    task_state = obj.current_workflow_task_state if obj.workflow_in_progress else None
+    if task_state is not None:
+        pending = task_state.specific.pending()
+        if user.is_superuser or pending & agencies_approved_by(user):
+            return None  # her approval did not happen
+        waiting = ", ".join(sorted(agency.name for agency in pending))
+        return pgettext(
+            "staff side", "You approved '%(object)s'. Still waiting for: %(agencies)s."
+        ) % {"object": title, "agencies": waiting}
+    if obj.live and not obj.has_unpublished_changes:
+        return pgettext(
+            "staff side",
+            "You approved '%(object)s'. Every owning agency has approved it: it is published now.",
+        ) % {"object": title}
+    go_live = obj.latest_revision.approved_go_live_at if obj.latest_revision else None
+    if go_live is not None:
+        when = formats.date_format(timezone.localtime(go_live), "DATETIME_FORMAT")
+        return pgettext(
+            "staff side",
+            "You approved '%(object)s'. Every owning agency has approved it: it goes live on "
+            "%(when)s.",
+        ) % {"object": title, "when": when}
+    return pgettext("staff side", "You approved '%(object)s'.") % {"object": title}
+
+
+def confirm(request, instance, name):
+    """The approver's confirmation, from the locked editor and from the dashboard's buttons
+    (dialogue.viewsets.AFTER_WORKFLOW_ACTION)."""
+    text = outcome(instance, name, request.user)
+    if text:
+        messages.success(request, text)

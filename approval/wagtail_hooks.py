@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from approval import panels as admin_panels
 from approval import review
+from dialogue.viewsets import AFTER_WORKFLOW_ACTION
 
 
 @hooks.register("construct_homepage_panels")
@@ -14,3 +15,4 @@ def role_panels(request, panels):
 hooks.register("construct_snippet_action_menu", review.submit_first)
 hooks.register("construct_snippet_action_menu", review.add_review_buttons)
 hooks.register("before_edit_snippet", review.act_without_saving)
+hooks.register(AFTER_WORKFLOW_ACTION, review.confirm)

@@ -6,17 +6,34 @@ apps above under one "Jobba i Sverige" menu.
 """
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TitleFieldPanel,
+)
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.admin.widgets.slug import SlugInput
+from wagtail.snippets.views import chooser as snippet_choosers
+from wagtail.snippets.views import snippets as snippet_views
 
 import languages
 from dialogue.models import Agency, Audience, DialogueCard, JointMessage, LifeEvent
+from dialogue.models.base import Slugged
 from dialogue.review_views import ReviewerCompareView, ReviewerHistoryView
 
 SV = languages.SOURCE_LANGUAGE
+
+# Hooks run after a workflow action posted to the action URL (the dashboard's buttons), called
+# as fn(request, instance, action_name); approval tells the approver what her action did.
+AFTER_WORKFLOW_ACTION = "after_content_workflow_action"
 
 
 class TranslationCoverageColumn(Column):
@@ -51,7 +68,112 @@ def source_panel(field, **kwargs):
     return FieldPanel(f"{field}_{SV}", **kwargs)
 
 
-class AgencyViewSet(SnippetViewSet):
+def title_panel(field, **kwargs):
+    """The Swedish title, which fills the slug as it is typed (Wagtail's w-sync, as on a page's
+    title) until the slug is edited by hand or the content is live."""
+    return TitleFieldPanel(
+        f"{field}_{SV}", targets=["slug"], classname="", placeholder=False, **kwargs
+    )
+
+
+SLUG_LENGTH = Slugged._meta.get_field("slug").max_length
+
+
+def slug_panel():
+    """The slug in a-z, 0-9 and hyphens: Wagtail's w-slug without Unicode transliterates
+    å and ä to a and ö to o; a long title is cut to the slug's length before that."""
+    return FieldPanel(
+        "slug",
+        widget=SlugInput(
+            attrs={"data-w-slug-allow-unicode-value": False},
+            formatters=[(rf"^(.{{{SLUG_LENGTH}}}).+$", "$1")],
+        ),
+    )
+
+
+class ChooserSearchForm(BaseFilterForm):
+    """The chooser's search box, searching the viewset's search fields in the database.
+
+    Wagtail's chooser searches only models with a search index; the content has none, and its
+    listings search the same fields the same way (icontains), so both find the same things."""
+
+    q = forms.CharField(
+        label=pgettext_lazy("staff side", "Search term"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": pgettext_lazy("staff side", "Search")}),
+    )
+
+    def __init__(self, *args, search_fields=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search_fields = search_fields
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q", "").strip()
+        if query and self.search_fields:
+            found = Q()
+            for field in self.search_fields:
+                found |= Q(**{f"{field}__icontains": query})
+            objects = objects.filter(found)
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class SearchingChooser:
+    """A chooser view with ChooserSearchForm; ContentChooserViewSet gives it the fields."""
+
+    search_fields = ()
+
+    def get_filter_form(self):
+        return ChooserSearchForm(self.request.GET, search_fields=self.search_fields)
+
+
+class ChooseView(SearchingChooser, snippet_choosers.ChooseView):
+    pass
+
+
+class ChooseResultsView(SearchingChooser, snippet_choosers.ChooseResultsView):
+    pass
+
+
+class ContentChooserViewSet(snippet_choosers.SnippetChooserViewSet):
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+    search_fields = ()
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Only the views with a search_fields attribute take it (construct_view filters).
+        return super().get_common_view_kwargs(search_fields=self.search_fields, **kwargs)
+
+
+class WorkflowActionView(snippet_views.WorkflowActionView):
+    """Wagtail's workflow action, then the AFTER_WORKFLOW_ACTION hooks."""
+
+    def post(self, request, *args, **kwargs):
+        acted = self.form_class is None or self.form_class(request.POST).is_valid()
+        response = super().post(request, *args, **kwargs)
+        if acted:
+            for fn in hooks.get_hooks(AFTER_WORKFLOW_ACTION):
+                fn(request, self.object, self.action_name)
+        return response
+
+
+class ContentViewSet(snippet_views.SnippetViewSet):
+    """A snippet viewset whose chooser searches its search fields, whose workflow actions run
+    the AFTER_WORKFLOW_ACTION hooks."""
+
+    chooser_viewset_class = ContentChooserViewSet
+    workflow_action_view_class = WorkflowActionView
+
+    @property
+    def chooser_viewset(self):
+        viewset = super().chooser_viewset
+        viewset.search_fields = tuple(self.search_fields or ())
+        return viewset
+
+
+class AgencyViewSet(ContentViewSet):
     model = Agency
     icon = "site"
     menu_label = _("Agencies")
@@ -60,7 +182,7 @@ class AgencyViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("website")]
 
 
-class LifeEventViewSet(SnippetViewSet):
+class LifeEventViewSet(ContentViewSet):
     history_view_class = ReviewerHistoryView
     revisions_compare_view_class = ReviewerCompareView
     model = LifeEvent
@@ -75,16 +197,16 @@ class LifeEventViewSet(SnippetViewSet):
     search_fields = ["title_sv", "slug"]
     edit_handler = source_form(
         [
-            source_panel("title", heading=_("Title (Swedish)")),
+            title_panel("title", heading=_("Title (Swedish)")),
             source_panel("intro", heading=_("Short intro (Swedish)")),
             FieldPanel("pictogram"),
-            FieldPanel("slug"),
+            slug_panel(),
             FieldPanel("sort_order"),
         ]
     )
 
 
-class JointMessageViewSet(SnippetViewSet):
+class JointMessageViewSet(ContentViewSet):
     history_view_class = ReviewerHistoryView
     revisions_compare_view_class = ReviewerCompareView
     model = JointMessage
@@ -99,7 +221,7 @@ class JointMessageViewSet(SnippetViewSet):
     search_fields = ["headline_sv", "body_sv", "slug"]
     edit_handler = source_form(
         [
-            source_panel("headline", heading=_("Headline (Swedish)")),
+            title_panel("headline", heading=_("Headline (Swedish)")),
             source_panel("body", heading=_("Body (Swedish)")),
             MultiFieldPanel(
                 [
@@ -118,12 +240,12 @@ class JointMessageViewSet(SnippetViewSet):
             ),
             FieldPanel("life_events", widget=forms.CheckboxSelectMultiple),
             FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("slug"),
+            slug_panel(),
         ]
     )
 
 
-class DialogueCardViewSet(SnippetViewSet):
+class DialogueCardViewSet(ContentViewSet):
     history_view_class = ReviewerHistoryView
     revisions_compare_view_class = ReviewerCompareView
     model = DialogueCard
@@ -139,7 +261,7 @@ class DialogueCardViewSet(SnippetViewSet):
     search_fields = ["title_sv", "slug", "code"]
     edit_handler = source_form(
         [
-            source_panel("title", heading=_("Title (Swedish)")),
+            title_panel("title", heading=_("Title (Swedish)")),
             FieldPanel("life_event"),
             FieldPanel("pictogram"),
             InlinePanel(
@@ -150,7 +272,7 @@ class DialogueCardViewSet(SnippetViewSet):
                 panels=[FieldPanel("message")],
             ),
             FieldPanel("prompts"),
-            FieldPanel("slug"),
+            slug_panel(),
             FieldPanel("sort_order"),
             FieldPanel("code", read_only=True, heading=_("QR code (permanent)")),
             MultiFieldPanel(
@@ -165,7 +287,7 @@ class DialogueCardViewSet(SnippetViewSet):
     )
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(ContentViewSet):
     model = Audience
     icon = "group"
     menu_label = _("Audiences")
