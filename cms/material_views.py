@@ -2,6 +2,7 @@
 they are and what changed (also as an Atom feed). Thin: packs come from print.packs, versions
 and changes from dialogue.changes."""
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -35,6 +36,22 @@ FINISH_LABELS = {
 
 @require_safe
 def material(request):
+    return _material_page(request)
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A pack download that could not be made, shown beside the choice that needs changing,
+    with what the partner chose kept."""
+
+    slug: str  # the audience whose form was sent
+    field: str  # "lang" or "finish": the fieldset the message belongs to
+    message: str
+    langs: list[str]
+    finish: str
+
+
+def _material_page(request, failed: Failed | None = None):
     materials = changes.by_audience()
     printable = packs.printable_by_audience([item.audience for item in materials])
     audiences = [
@@ -47,12 +64,14 @@ def material(request):
         for item in materials
     ]
     finishes = [(finish, FINISH_LABELS[finish]) for finish in FINISHES]
+    context = {
+        "audiences": audiences,
+        "language": languages.source(),
+        "finishes": finishes,
+        "failed": failed,
+    }
     with translation.override(languages.SOURCE_LANGUAGE):
-        return render(
-            request,
-            "public/material.html",
-            {"audiences": audiences, "language": languages.source(), "finishes": finishes},
-        )
+        return render(request, "public/material.html", context, status=400 if failed else 200)
 
 
 class MaterialFeed(Feed):
@@ -112,7 +131,8 @@ material_feed = require_safe(MaterialFeed())
 
 
 def _refused(request, error):
-    """What a partner sees when a download cannot be made: the reason, in Swedish."""
+    """What a partner sees when a poster cannot be made: the reason, in Swedish (a pack comes
+    back to the material page instead, beside the choice to change)."""
     with translation.override(languages.SOURCE_LANGUAGE):
         return render(
             request,
@@ -146,9 +166,15 @@ def pack_download(request, slug):
     audience = get_object_or_404(Audience, slug=slug)
     codes = request.GET.getlist("lang")
     finish = request.GET.get("finish", "office")
+    field = "lang"
     try:
         if finish not in FINISHES:
+            field = "finish"
             raise NotPrintable(_("Unknown finish %(finish)s") % {"finish": finish})
+        if not any(code.strip() for code in codes):
+            raise NotPrintable(
+                pgettext("partner page", "Choose at least one language for the pack.")
+            )
         chosen = packs.parse_languages(codes)
         # Office and print-shop packs are different files: they must not overwrite each other.
         name = f"jobba-i-sverige_{audience.slug}_{'-'.join(chosen)}_{FINISH_NAMES[finish]}.zip"
@@ -156,7 +182,9 @@ def pack_download(request, slug):
             return _head("application/zip", name)
         data = packs.pack_zip(audience.slug, chosen, finish)
     except NotPrintable as error:
-        return _refused(request, error)
+        # The material page again, the message beside the choice to change, the rest kept.
+        kept = finish if finish in FINISHES else FINISHES[0]
+        return _material_page(request, Failed(audience.slug, field, str(error), codes, kept))
     for code in chosen:
         indicators.count(Event.PACK_DOWNLOADED, language=code, channel=audience.slug)
     return _attachment(data, "application/zip", name)

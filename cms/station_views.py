@@ -54,9 +54,13 @@ def station(request):
 
 def _form_context(office, query, **extra):
     chosen_events = query.getlist("event") or list(print_station.PRESET_EVENTS)
+    choices = print_station.language_choices(office)
     return {
         "office": office,
-        "choices": print_station.language_choices(office),
+        "choices": choices,
+        "nothing_ready": not any(choice.cards for choice in choices),
+        # The station's own page opens the PDF beside it; a refusal already is a tab of its own.
+        "new_tab": "plan" not in extra and "error" not in extra,
         "events": print_station.life_events(),
         "chosen": {
             "lang": query.get("lang", ""),
@@ -80,8 +84,10 @@ def station_pdf(request):
             query.get("lang", ""), query.getlist("event"), query.get("layout", "")
         )
         if plan.missing and query.get("partial") != "1":
-            # Never leave something out silently: say what is missing, offer the rest.
-            context = _form_context(office, query, plan=plan)
+            # Never leave something out silently: say what is missing, offer the rest, or
+            # when nothing of the choice exists in her language, what does.
+            offers = print_station.offers(plan) if plan.empty else []
+            context = _form_context(office, query, plan=plan, offers=offers)
             return _page(request, "station/station.html", context, status=200)
         data = print_station.pdf(plan, office)
     except NotPrintable as error:

@@ -1,8 +1,9 @@
 """The print station at the service-office desk: her language, the life events, a layout, a PDF.
 
-Staff print in a hurry with the woman in front of them, so the station offers only what can be
-printed, puts the office's usual languages first, says plainly what is missing, and counts each
-print for follow-up by office, never by person.
+Staff print in a hurry with the woman in front of them, so the station lists every language and
+says how ready each is for print, puts the office's usual languages first, says plainly what is
+missing and offers what can be printed instead, and counts each print for follow-up by office,
+never by person.
 """
 
 from __future__ import annotations
@@ -35,6 +36,21 @@ class LanguageChoice:
     language: languages.Language
     cards: int  # printable cards in this language
     frequent: bool  # among the office's most printed
+    total: int = 0  # live cards: what "all" would be
+    missing_events: tuple[str, ...] = ()  # slugs of the life events with a card not printable
+
+    @property
+    def ready(self) -> bool:
+        """Every live card can be printed in this language."""
+        return bool(self.total) and self.cards == self.total
+
+    @property
+    def partial(self) -> bool:
+        return 0 < self.cards < self.total
+
+
+def _readiness(choice: LanguageChoice) -> int:
+    return 0 if choice.ready else 1 if choice.partial else 2
 
 
 @dataclass
@@ -62,22 +78,32 @@ def life_events() -> list[LifeEvent]:
 
 
 def language_choices(office: Office) -> list[LanguageChoice]:
-    """Every language with something to print, the office's most printed first."""
+    """Every enabled language and how ready it is for print: the office's most printed first,
+    then those ready to print, those partly ready, and those with nothing to print yet."""
     cards = content.live_cards()
     approved = Approved(cards)
-    counts = {
-        language.code: sum(1 for card in cards if _printable(approved, card, language.code))
-        for language in languages.enabled()
-    }
     frequent = indicators.most_printed_languages(channel(office))
-    choices = [
-        LanguageChoice(language, counts[language.code], language.code in frequent)
-        for language in languages.enabled()
-        if counts[language.code]
-    ]
+    choices = []
+    for language in languages.enabled():
+        unprintable = [card for card in cards if not _printable(approved, card, language.code)]
+        missing = dict.fromkeys(card.life_event.slug for card in unprintable)
+        choices.append(
+            LanguageChoice(
+                language,
+                len(cards) - len(unprintable),
+                language.code in frequent,
+                total=len(cards),
+                missing_events=tuple(missing),
+            )
+        )
     rank = {code: index for index, code in enumerate(frequent)}
     return sorted(
-        choices, key=lambda c: (rank.get(c.language.code, len(rank)), c.language.swedish_name)
+        choices,
+        key=lambda c: (
+            rank.get(c.language.code, len(rank)),
+            _readiness(c),
+            c.language.swedish_name,
+        ),
     )
 
 
@@ -101,14 +127,51 @@ def order(lang: str, slugs: list[str], layout: str) -> Order:
             else:
                 result.missing.append(card.title_sv)
         return result
+    loaded = content.EventsLoaded(events)  # one load for every life event of the leaflet
     for event in events:
         try:
-            content.event_content(event, lang)
+            content.event_content(event, lang, loaded)
         except NotPrintable:
             result.missing.append(event.title_sv)
         else:
             result.printable_events.append(event)
     return result
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What can be printed in her language instead of a choice with nothing to print."""
+
+    layout: str
+    events: list[LifeEvent]
+
+    @property
+    def slugs(self) -> list[str]:
+        return [event.slug for event in self.events]
+
+
+def _printed_events(plan: Order) -> list[LifeEvent]:
+    if plan.layout == "leaflet":
+        return plan.printable_events
+    printed = {card.life_event_id for card in plan.cards}
+    return [event for event in plan.events if event.pk in printed]
+
+
+def offers(plan: Order) -> list[Offer]:
+    """When nothing of a choice can be printed in her language: the other layout of the same
+    life events, and the same layout of the other life events, where either has something."""
+    lang = plan.language.code
+    chosen = [event.slug for event in plan.events]
+    others = [event.slug for event in life_events() if event.slug not in chosen]
+    other_layout = next(layout for layout in LAYOUTS if layout != plan.layout)
+    found = []
+    for layout, slugs in ((other_layout, chosen), (plan.layout, others)):
+        if not slugs:
+            continue
+        alternative = order(lang, slugs, layout)
+        if not alternative.empty:
+            found.append(Offer(layout, _printed_events(alternative)))
+    return found
 
 
 def pdf(plan: Order, office: Office) -> bytes:

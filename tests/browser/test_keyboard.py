@@ -63,7 +63,8 @@ def test_print_station_to_its_pdf_by_keyboard(page, site):
     page.keyboard.press("ArrowDown")  # radio buttons: arrows move the choice
     chosen = page.evaluate("() => document.activeElement.value")
     tab_to(page, lambda f: f["tag"] == "BUTTON" and f["name"] == "")
-    with page.expect_response(lambda r: "/print/pdf/" in r.url) as response:
+    # The PDF opens in a tab of its own, beside the station.
+    with page.context.expect_event("response", lambda r: "/print/pdf/" in r.url) as response:
         page.keyboard.press("Enter")
     assert response.value.headers["content-type"] == "application/pdf"
     assert f"lang={chosen}" in response.value.url
@@ -73,7 +74,8 @@ def test_print_station_preset_is_two_clicks_to_the_pdf(page, site):
     log_in_at_the_station(page, site)
     screenshot(page, "print-station")
     page.click("label.language-choice:has(input[value=ti])")  # 1
-    with page.expect_response(lambda r: "/print/pdf/" in r.url) as response:
+    # The PDF opens in a tab of its own, beside the station.
+    with page.context.expect_event("response", lambda r: "/print/pdf/" in r.url) as response:
         page.click("form.station-form button.print-button")  # 2
     assert response.value.headers["content-type"] == "application/pdf"
     assert response.value.url.count("event=") == 4  # the preset: four life events
