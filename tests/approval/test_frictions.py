@@ -9,9 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
 
-from cms import roles
 from dialogue.models import DialogueCard
 from tests.admin_forms import form_data
 
@@ -21,21 +19,6 @@ CARD = "foraldraledig-och-pa-vag"  # its messages are owned by FK and AF
 DASHBOARD = "/admin/"
 IDLE_PANEL = 'id="jobba-nothing-to-review-section"'
 NOTHING_WAITS = "Inget väntar på ditt godkännande just nu."
-
-
-@pytest.fixture
-def people(django_user_model):
-    def person(name, group):
-        user = django_user_model.objects.create_user(name, password="pw")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return {
-        "editor": person("ed", roles.EDITORS),
-        "af": person("af", roles.APPROVERS_PREFIX + "AF"),
-        "fk": person("fk", roles.APPROVERS_PREFIX + "FK"),
-        "mv": person("mv", roles.APPROVERS_PREFIX + "MV"),
-    }
 
 
 def page_of(response) -> str:

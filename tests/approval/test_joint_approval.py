@@ -14,21 +14,6 @@ pytestmark = pytest.mark.django_db
 CARD = "foraldraledig-och-pa-vag"  # its messages are owned by FK and AF
 
 
-@pytest.fixture
-def people(django_user_model):
-    def person(name, group):
-        user = django_user_model.objects.create_user(name, password="pw")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return {
-        "editor": person("ed", roles.EDITORS),
-        "af": person("af", roles.APPROVERS_PREFIX + "AF"),
-        "fk": person("fk", roles.APPROVERS_PREFIX + "FK"),
-        "mv": person("mv", roles.APPROVERS_PREFIX + "MV"),
-    }
-
-
 def edit_url(card):
     return f"/admin/snippets/dialogue/dialoguecard/edit/{card.pk}/"
 

@@ -6,7 +6,6 @@ import pytest
 from dialogue.models import Agency, JointMessage
 from tests import builders
 from tests.admin_forms import form_data
-from tests.approval.test_joint_approval import people  # noqa: F401  the roles, as a fixture
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from cms import roles
 from tests import builders
 from tests.translations.test_exchange import fill_xliff
 from translations import exchange
@@ -32,18 +31,6 @@ def message():
     return builders.joint_message(
         headline="Du kan få barnbidrag.", body="Barnbidrag är pengar varje månad."
     )
-
-
-@pytest.fixture
-def somali(django_user_model):
-    """Two language reviewers and a translator for Somali."""
-    reviewers = roles.language_group("Språkgranskare somaliska", ["so"], reviewer=True)
-    translators = roles.language_group("Översättare somaliska", ["so"])
-    people = {}
-    for name, group in (("ayaan", reviewers), ("hodan", reviewers), ("faadumo", translators)):
-        people[name] = django_user_model.objects.create_user(name, password="pw")
-        people[name].groups.add(group)
-    return people
 
 
 def url(message):

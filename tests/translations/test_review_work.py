@@ -11,7 +11,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from cms import roles
 from dialogue.models import DialogueCard, MessageLink
 from tests import builders
 from tests.admin_forms import form_data
@@ -24,19 +23,6 @@ from translations.status import Status, Unit
 pytestmark = pytest.mark.django_db
 
 WORK = "/admin/translations/so/"
-
-
-@pytest.fixture
-def somali(django_user_model):
-    """Two language reviewers and a translator for Somali (the demo's Somali is all approved,
-    so the Somali work list holds only what a test makes)."""
-    reviewers = roles.language_group("Språkgranskare somaliska", ["so"], reviewer=True)
-    translators = roles.language_group("Översättare somaliska", ["so"])
-    people = {}
-    for name, group in (("ayaan", reviewers), ("hodan", reviewers), ("faadumo", translators)):
-        people[name] = django_user_model.objects.create_user(name, password="pw")
-        people[name].groups.add(group)
-    return people
 
 
 def editor(obj) -> str:
