@@ -20,18 +20,13 @@ from wagtail.models import Task, TaskState
 from dialogue.models import Agency
 
 
-def owners_of(obj) -> set:
-    """The agencies that own the content: a card's and a life event's are its messages' owners."""
-    return obj.owning_agencies()
-
-
 def live_owners_of(obj) -> set:
     """The owners of the published version: the database row, which drafts do not touch while
     the content is live. Content that is not live has no published owners."""
     row = type(obj).objects.filter(pk=obj.pk).first()
     if row is None or not row.live:
         return set()
-    return owners_of(row)
+    return row.owning_agencies()
 
 
 def agencies_approved_by(user) -> set:
@@ -54,7 +49,7 @@ class JointApprovalTaskState(TaskState):
     def owners(self) -> set:
         """Who must approve: the owners of the live version and of the draft under review, so
         that unticking an owner in the draft still needs that owner's approval."""
-        return live_owners_of(self.workflow_state.content_object) | owners_of(self.content())
+        return live_owners_of(self.workflow_state.content_object) | self.content().owning_agencies()
 
     def pending(self) -> set:
         """Owning agencies that have not approved the latest revision; with no owner, any one."""
@@ -140,7 +135,7 @@ class JointApprovalTask(Task):
         if user.is_superuser:
             return True
         state = self._state_of(obj)
-        owners = state.owners() if state is not None else owners_of(obj)
+        owners = state.owners() if state is not None else obj.owning_agencies()
         return bool(agencies_approved_by(user) & (owners or agencies_approved_by(user)))
 
     def user_can_access_editor(self, obj, user):

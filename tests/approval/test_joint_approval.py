@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import TaskState
 
-from approval.models import owners_of
 from cms import roles
 from dialogue.models import DialogueCard, JointMessage
 from tests.admin_forms import form_data
@@ -45,7 +44,7 @@ def edit_page(client, card) -> str:
 
 def test_the_card_is_owned_by_the_agencies_of_its_messages():
     card = DialogueCard.objects.get(slug=CARD)
-    assert {agency.short_name for agency in owners_of(card)} == {"FK", "AF"}
+    assert {agency.short_name for agency in card.owning_agencies()} == {"FK", "AF"}
 
 
 def test_an_editor_cannot_publish_alone_and_both_owners_must_approve(client, people):
