@@ -3,6 +3,8 @@
 from wagtail.admin.ui.components import Component
 
 from approval import dashboards
+from approval.models import agencies_approved_by
+from editions import impact
 
 
 class EditorPanel(Component):
@@ -46,9 +48,33 @@ class TranslatorPanel(Component):
         return {"work": self.work}
 
 
+class AwaitingTranslationPanel(Component):
+    """The languages whose editions in service wait for a translation of a published Swedish
+    change (editions.impact.waiting): what still goes out in the older version, and since when."""
+
+    name = "jobba_awaiting_translation"
+    template_name = "approval/admin/panels/awaiting_translation.html"
+    order = 70
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows}
+
+
+def awaiting_translation(user, editor: bool) -> list[impact.Waiting]:
+    """Every language for the editors and approvers; her own languages for a translator."""
+    if editor or agencies_approved_by(user):
+        return impact.waiting()
+    codes = [language.code for language in dashboards.translator_languages(user)]
+    return impact.waiting(codes) if codes else []
+
+
 def panels_for(user) -> list[Component]:
     panels = []
-    if user.has_perm("dialogue.change_jointmessage") and not user.is_superuser:
+    editor = user.has_perm("dialogue.change_jointmessage") and not user.is_superuser
+    if editor:
         panels.append(EditorPanel(user))
     idle = dashboards.idle_approver_agencies(user)
     if idle:
@@ -56,4 +82,8 @@ def panels_for(user) -> list[Component]:
     work = dashboards.translation_work(user)
     if work:
         panels.append(TranslatorPanel(work))
+    if not user.is_superuser:
+        waiting = awaiting_translation(user, editor)
+        if waiting:
+            panels.append(AwaitingTranslationPanel(waiting))
     return panels

@@ -1,12 +1,20 @@
-"""Recordings of cards: one per card and language, tied to the text it was read from."""
+"""Recordings of cards, tied to the edition whose text they read.
+
+A card may have several recordings in a language: the one the public hears, a replacement
+waiting for approval, older ones. The public hears the newest approved recording that reads the
+edition in service (`recordings.playable`); an upload is approved like a translation, by a
+reviewer of the language who did not upload it (`recordings.approve`)."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import PurePosixPath
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 import languages
 from audio import recordings
@@ -21,9 +29,18 @@ def recording_path(instance: AudioRecording, filename: str) -> str:
     return f"audio/{instance.card.code}/{instance.language}-{digest}.{extension}"
 
 
+class AudioRecordingQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(approved_at__isnull=False)
+
+    def waiting(self):
+        return self.filter(approved_at__isnull=True)
+
+
 class AudioRecording(models.Model):
-    """One card read aloud in one language. It belongs to the text it was recorded from: when
-    that text changes, the recording is outdated and listed for re-recording."""
+    """One card read aloud in one language. It belongs to the edition it was recorded from:
+    when a new edition changes the text, the recording stops playing and is listed for
+    re-recording."""
 
     card = models.ForeignKey(
         "dialogue.DialogueCard",
@@ -45,31 +62,77 @@ class AudioRecording(models.Model):
     synthetic = models.BooleanField(
         _("computer voice"), default=False, help_text=_("Made by speech synthesis, not a person.")
     )
-    # Fingerprint of the card's text in this language when it was recorded.
+    # Fingerprint of the text it reads: the edition in service when it was uploaded.
     source_fingerprint = models.CharField(max_length=64, editable=False)
+    edition = models.ForeignKey(
+        "editions.Edition",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("edition"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+
+    objects = AudioRecordingQuerySet.as_manager()
 
     class Meta:
         db_table = "dialogue_audiorecording"  # kept when the model left dialogue ([S])
         verbose_name = _("audio recording")
         verbose_name_plural = _("audio recordings")
-        ordering = ["card", "language"]
-        constraints = [
-            models.UniqueConstraint(fields=["card", "language"], name="one_recording_per_language")
-        ]
+        ordering = ["card", "language", "created_at", "pk"]
+        indexes = [models.Index(fields=["card", "language"], name="recording_card_language")]
 
     def __str__(self):
         return f"{self.card} ({self.language})"
 
     def clean(self):
         super().clean()
+        if self.pk and self.approved_at is not None:
+            stored = type(self).objects.filter(pk=self.pk).values("card_id", "language").first()
+            if stored and (stored["card_id"], stored["language"]) != (self.card_id, self.language):
+                raise ValidationError(
+                    pgettext(
+                        "staff side",
+                        "An approved recording stays with its card and language. Add a new "
+                        "recording instead.",
+                    ),
+                    code="approved_moved",
+                )
         if self.file and not self.file._committed:  # a newly uploaded file
             info = recordings.inspect(self.file)
             self.format, self.mime_type = info.format, info.mime_type
             self.duration, self.size = info.duration, info.size
-            # A new recording reads the card's current text.
+            # A new recording reads the edition in service.
             if self.card_id and self.language:
-                self.source_fingerprint = recordings.text_fingerprint(self.card, self.language)
+                self.edition = recordings.served_edition(self.card, self.language)
+                self.source_fingerprint = (
+                    recordings.edition_fingerprint(self.edition) if self.edition else ""
+                )
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
 
     @property
     def url(self) -> str:

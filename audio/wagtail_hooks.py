@@ -1,16 +1,25 @@
-"""Recordings to make, under Reports, for those who may see recordings."""
+"""Recordings to make, under Reports, for those who may see recordings; hearing and approving
+a recording before the public hears it."""
 
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem as ButtonItem
 
-from audio import views
+from audio import recordings, views
+from audio.models import AudioRecording
 from dialogue.admin_menu import PermissionMenuItem
 
 
 @hooks.register("register_admin_urls")
 def register_recording_urls():
-    return [path("recordings/to-make/", views.recordings_to_make, name="recordings_to_make")]
+    return [
+        path("recordings/to-make/", views.recordings_to_make, name="recordings_to_make"),
+        path("recordings/<int:pk>/listen/", views.listen, name="recording_listen"),
+        path("recordings/<int:pk>/approve/", views.approve, name="recording_approve"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
@@ -22,3 +31,16 @@ def recordings_report_menu_item():
         icon_name="media",
         order=700,
     )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def approve_button(snippet, user, next_url=None):
+    """For a recording waiting for approval, to a reviewer of its language who did not upload
+    it: hear it and approve it (the page posts the approval)."""
+    if isinstance(snippet, AudioRecording) and recordings.may_approve(snippet, user):
+        url = reverse("recording_approve", args=[snippet.pk])
+        if next_url:
+            url += "?" + urlencode({"next": next_url})
+        yield ButtonItem(
+            pgettext_lazy("staff side", "Listen and approve"), url, icon_name="tick", priority=5
+        )

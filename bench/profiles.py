@@ -10,7 +10,6 @@ from pyinstrument import Profiler
 
 from print import content, packs
 from print.documents.card import CardRenderer
-from translations.approved import Approved
 
 from . import data, web_bench
 from .print_bench import CARD_SLUG, cache_off, forget_shaping
@@ -24,7 +23,7 @@ def _write(profiler: Profiler, directory: Path, name: str) -> None:
 def write(directory: Path, codes: list[str]) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     (card,) = content.live_cards([CARD_SLUG])
-    card_content = content.card_content(card, "ar", Approved([card]))
+    card_content = content.card_content(card, "ar")
     CardRenderer.for_contents([card_content], "office").render()  # warm-up, as in the bench
     profiler = Profiler(interval=0.0005)
     with profiler:

@@ -50,7 +50,6 @@ def measure(root: Path) -> dict:
     from bench import data, print_bench
     from print import content, packs
     from print.documents.card import CardRenderer
-    from translations.approved import Approved
     from typeset import layout, qr, shaping
 
     data.create()
@@ -63,7 +62,7 @@ def measure(root: Path) -> dict:
                     value.cache_clear()
 
     (card,) = content.live_cards([print_bench.CARD_SLUG])
-    card_content = content.card_content(card, "ar", Approved([card]))
+    card_content = content.card_content(card, "ar")
 
     def render():
         return CardRenderer.for_contents([card_content], "office").render()

@@ -23,7 +23,6 @@ from dialogue import pictograms as pictogram_files
 from print import content, packs, service
 from print.content import NotPrintable
 from print.documents import card as card_doc
-from translations.approved import Approved
 from typeset import fonts, frames, qr
 
 SV = languages.SOURCE_LANGUAGE
@@ -305,11 +304,11 @@ def poster_html(targets) -> str:
 def pack_sizes(audience_slug: str, codes) -> dict:
     """Our fitted sizes for every card of the pack in every language (before timing)."""
     cards = packs.audience_cards(service.audience(audience_slug))
-    approved = Approved(cards)
     sizes = {}
     for code in codes:
+        served = content.served_for_cards(cards, code)
         for card in cards:
-            c = content.card_content(card, code, approved)
+            c = content.card_content(card, code, served)
             sizes[(c.code, code)] = fitted_sizes(c)
     return sizes
 
@@ -319,10 +318,10 @@ def pack_zip(audience_slug: str, codes, sizes: dict) -> bytes:
     audience = service.audience(audience_slug)
     cards = packs.audience_cards(audience)
     events = list({card.life_event_id: card.life_event for card in cards}.values())
-    approved = Approved(cards)
     files = []
     for code in codes:
-        contents = [content.card_content(card, code, approved) for card in cards]
+        served = content.served_for_cards(cards, code)
+        contents = [content.card_content(card, code, served) for card in cards]
         files.append((f"{code}_cards-a6.pdf", render(cards_html(contents, sizes, "card"))))
         files.append((f"{code}_cards-4up.pdf", render(cards_html(contents, sizes, "4up"))))
         try:

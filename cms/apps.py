@@ -12,22 +12,40 @@ class CmsConfig(AppConfig):
         from dialogue.models import Agency
 
         post_migrate.connect(_sync_roles, dispatch_uid="cms-sync-roles")
+        # After the roles, which may make a permission of their own.
+        post_migrate.connect(_swedish_permission_names, dispatch_uid="cms-permission-names")
         post_save.connect(_approver_group, sender=Agency, dispatch_uid="cms-approver-group")
         pre_save.connect(_swedish_only, sender=UserProfile, dispatch_uid="cms-swedish-only")
 
 
-def _sync_roles(sender, using="default", **kwargs):
+def _after_the_last_app(sender, using) -> bool:
+    """True for the last app of a migrate, once every app's permissions exist.
+
+    Our handlers run before auth's own for that app, so its permissions are made here first.
+    """
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
 
+    if sender.label != list(apps.get_app_configs())[-1].label:
+        return False
+    create_permissions(sender, verbosity=0, using=using)
+    return True
+
+
+def _sync_roles(sender, using="default", **kwargs):
     from cms import roles
 
-    # After the last app only, so that every app's permissions exist for the administrators;
-    # this handler runs before auth's own for that app, so make its permissions first.
-    if sender.label != list(apps.get_app_configs())[-1].label:
-        return
-    create_permissions(sender, verbosity=0, using=using)
-    roles.sync_roles()
+    # After the last app only, so that every app's permissions exist for the administrators.
+    if _after_the_last_app(sender, using):
+        roles.sync_roles()
+
+
+def _swedish_permission_names(sender, using="default", **kwargs):
+    """Django, Wagtail and the roles name their permissions in English; staff read Swedish."""
+    from cms import permission_names
+
+    if _after_the_last_app(sender, using):
+        permission_names.make_swedish(using)
 
 
 def _approver_group(sender, instance, raw=False, **kwargs):

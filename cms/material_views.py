@@ -53,13 +53,16 @@ class Failed:
 
 def _material_page(request, failed: Failed | None = None):
     materials = changes.by_audience()
-    printable = packs.printable_by_audience([item.audience for item in materials])
+    found = packs.languages_by_audience([item.audience for item in materials])
     audiences = [
         {
             "audience": item.audience,
             "version": item.version,
             "changes": item.changes,
-            "languages": printable[item.audience.pk],
+            "languages": found[item.audience.pk].printable,
+            "awaiting": found[item.audience.pk].awaiting,
+            "versions": found[item.audience.pk].versions,
+            "withdrawn": packs.by_reason(found[item.audience.pk].withdrawn),
         }
         for item in materials
     ]

@@ -73,7 +73,8 @@ class QrPage:
     withdrawn: bool
     translated: bool
     event_slug: str
-    version: str  # of the text; a printed `?v=` that differs gets the "updated" notice
+    version: str  # the edition's; a printed `?v=` whose text differs gets the "updated" notice
+    unchanged_versions: frozenset[str]  # printed versions that read as the page does now
     # (updated since print, gzipped) -> body. Compressed once here, not per request: a phone on
     # a slow network gets a quarter of the bytes. Safe from BREACH: no secret is in the page.
     bodies: dict[tuple[bool, bool], bytes]
@@ -100,7 +101,7 @@ def card_in_language(request, code, lang):
             channel="qr",
         )
     printed = request.GET.get("v", "")
-    updated = bool(printed) and page.translated and printed != page.version
+    updated = bool(printed) and page.translated and printed not in page.unchanged_versions
     gzipped = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
     response = HttpResponse(page.bodies[updated, gzipped])
     if gzipped:
@@ -124,7 +125,7 @@ def _build_qr_page(code, language) -> QrPage | None:
     if issued is None:
         return None  # never issued: not cached, so made-up codes cannot fill the cache
     if issued.card_id is None:
-        return QrPage(issued.code, True, False, "", "", {})
+        return QrPage(issued.code, True, False, "", "", frozenset(), {})
     view = reading.qr_card(issued.card_id, language)
     bodies = {}
     # Only a translated page can have been printed, so only it may say "updated since".
@@ -138,6 +139,7 @@ def _build_qr_page(code, language) -> QrPage | None:
         translated=view.translated,
         event_slug=view.event_slug,
         version=view.version,
+        unchanged_versions=view.unchanged_versions,
         bodies=bodies,
     )
 
@@ -167,7 +169,10 @@ def service_worker(request):
 
 @require_safe
 def audio_file(request, pk, name):
-    recording = get_object_or_404(AudioRecording.objects.select_related("card__life_event"), pk=pk)
+    """A recording the public may hear (approved); staff listen to others in the admin."""
+    recording = get_object_or_404(
+        AudioRecording.objects.approved().select_related("card__life_event"), pk=pk
+    )
     if not recording.file.name.endswith("/" + name):
         raise Http404("No such recording")
     if indicators.is_audio_start(request.method, request.headers.get("Range")):

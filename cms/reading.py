@@ -7,16 +7,19 @@ the number of SQL queries per page does not grow with the number of cards.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Prefetch
 
 import languages
+from audio import recordings as audio_texts
 from audio.models import AudioRecording
 from dialogue import content_version, pictograms
-from dialogue.models import DialogueCard, JointMessage, LifeEvent
-from dialogue.projection import MessageText, message_text
+from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
+from dialogue.projection import MessageText
+from editions import projection
+from editions.served import Served
 from languages import Language
-from translations.approved import Approved
 
 
 @dataclass(frozen=True)
@@ -46,11 +49,14 @@ class Fallback(Shown):
         return True
 
 
-def shown(obj, field_name: str, language: Language, approved: Approved) -> Shown:
-    text = approved.text(obj, field_name, language.code)
-    if text.strip():
-        return Shown(text, language)
-    return Fallback(obj.source_text(field_name), languages.source())
+def shown(obj, field_name: str, language: Language, served: Served) -> Shown:
+    """The text of the edition in service, or the Swedish edition's when there is none."""
+    edition = served.edition(obj)
+    if edition is not None and edition.texts.get(field_name, "").strip():
+        return Shown(edition.texts[field_name], language)
+    swedish = served.swedish(obj)
+    text = swedish.texts.get(field_name, "") if swedish else obj.source_text(field_name)
+    return Fallback(text, languages.source())
 
 
 @dataclass(frozen=True)
@@ -58,19 +64,21 @@ class AudioView:
     url: str
     mime_type: str
     synthetic: bool
-    outdated: bool
     duration: int  # seconds
 
 
-def _audio_view(card, lang) -> AudioView | None:
-    recording = next((r for r in card.recordings.all() if r.language == lang), None)
+def _audio_view(card, lang, edition) -> AudioView | None:
+    """The recording the public hears: the newest approved one that reads the edition in
+    service (a replacement waiting for approval leaves it playing)."""
+    recording = audio_texts.playable(
+        [r for r in card.recordings.all() if r.language == lang], edition
+    )
     if recording is None:
         return None
     return AudioView(
         url=recording.url,
         mime_type=recording.mime_type,
         synthetic=recording.synthetic,
-        outdated=recording.is_outdated,
         duration=round(recording.duration),
     )
 
@@ -84,7 +92,11 @@ class CardView:
     translated: bool
     messages: list[MessageText] = field(default_factory=list)
     audio: AudioView | None = None
-    outdated: bool = False  # the Swedish changed after this translation was made
+    # The Swedish changed on this date; the new translation is on its way.
+    awaiting: datetime | None = None
+    # Withdrawn on purpose: the Swedish is shown instead, with a notice.
+    withdrawn: bool = False
+    swedish_messages: list[MessageText] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -107,23 +119,19 @@ class LifeEventView(LifeEventSummary):
         return [card for card in self.cards if card.audio is not None]
 
 
-def _message_view(message: JointMessage, lang: str, approved: Approved) -> MessageText:
-    return message_text(message, lambda obj, field: approved.text(obj, field, lang))
-
-
 def life_events(language: Language) -> list[LifeEventSummary]:
     return content_version.cached("life_events", (language.code,), lambda: _life_events(language))
 
 
 def _life_events(language: Language) -> list[LifeEventSummary]:
     events = list(LifeEvent.objects.live())
-    approved = Approved(events)
+    served = Served(events, language.code)
     return [
         LifeEventSummary(
             slug=event.slug,
             pictogram_url=pictograms.url(event.pictogram),
-            title=shown(event, "title", language, approved),
-            intro=shown(event, "intro", language, approved),
+            title=shown(event, "title", language, served),
+            intro=shown(event, "intro", language, served),
         )
         for event in events
     ]
@@ -136,50 +144,51 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
     )
 
 
+def _card_view(card, language: Language, served: Served) -> CardView:
+    code = language.code
+    edition = served.edition(card)
+    withdrawn = served.withdrawn(card) is not None
+    swedish = served.swedish(card)
+    return CardView(
+        slug=card.slug,
+        code=card.code,
+        pictogram_url=pictograms.url(card.pictogram),
+        title=shown(card, "title", language, served),
+        translated=edition is not None,
+        messages=list(projection.messages(edition.texts)) if edition else [],
+        audio=_audio_view(card, code, edition) if edition else None,
+        awaiting=served.awaiting(card),
+        withdrawn=withdrawn,
+        swedish_messages=list(projection.messages(swedish.texts)) if withdrawn and swedish else [],
+    )
+
+
 def _life_event(language: Language, slug: str) -> LifeEventView | None:
     event = LifeEvent.objects.live().filter(slug=slug).first()
     if event is None:
         return None
     code = language.code
-    cards = (
-        event.cards.public()
-        .for_reading()
-        .prefetch_related(
+    cards = list(
+        event.cards.public().prefetch_related(
             Prefetch("recordings", queryset=AudioRecording.objects.filter(language=code)),
         )
     )
-    cards = list(cards)
-    on_cards = {message.pk for card in cards for message in card.key_messages()}
+    on_cards = set(CardMessage.objects.filter(card__in=cards).values_list("message_id", flat=True))
     others = [
-        m
-        for m in JointMessage.objects.for_reading().filter(life_events=event)
-        if m.pk not in on_cards
+        m for m in JointMessage.objects.live().filter(life_events=event) if m.pk not in on_cards
     ]
-    approved = Approved([event, *cards, *others])
-    card_views = []
-    for card in cards:
-        translated = approved.usable(card, code)
-        card_views.append(
-            CardView(
-                slug=card.slug,
-                code=card.code,
-                pictogram_url=pictograms.url(card.pictogram),
-                title=shown(card, "title", language, approved),
-                translated=translated,
-                messages=[_message_view(m, code, approved) for m in card.key_messages()]
-                if translated
-                else [],
-                audio=_audio_view(card, code) if translated else None,
-                outdated=approved.outdated(card, code),
-            )
-        )
-    more = [_message_view(m, code, approved) for m in others if approved.usable(m, code)]
+    served = Served([event, *cards, *others], code)
+    more = [
+        projection.message_text(edition.texts)
+        for edition in (served.edition(m) for m in others)
+        if edition is not None
+    ]
     return LifeEventView(
         slug=event.slug,
         pictogram_url=pictograms.url(event.pictogram),
-        title=shown(event, "title", language, approved),
-        intro=shown(event, "intro", language, approved),
-        cards=card_views,
+        title=shown(event, "title", language, served),
+        intro=shown(event, "intro", language, served),
+        cards=[_card_view(card, language, served) for card in cards],
         more_messages=more,
         untranslated_messages=len(others) - len(more),
     )
@@ -191,12 +200,19 @@ def card_count_by_language() -> dict[str, int]:
 
 
 def _card_count_by_language() -> dict[str, int]:
-    cards = list(DialogueCard.objects.public().for_reading())
-    approved = Approved(cards)
-    return {
-        language.code: sum(1 for card in cards if approved.usable(card, language.code))
-        for language in languages.enabled()
-    }
+    from editions.models import Edition
+
+    cards = DialogueCard.objects.public().values("pk")
+    found = (
+        Edition.objects.served()
+        .filter(content_type__model="dialoguecard", object_id__in=cards)
+        .values_list("language", flat=True)
+    )
+    counts = {language.code: 0 for language in languages.enabled()}
+    for code in found:
+        if code in counts:
+            counts[code] += 1
+    return counts
 
 
 # --- the QR audio page --------------------------------------------------------------------
@@ -213,8 +229,14 @@ class QrCardView:
     available: list[Language]  # languages the card can be read in
     retired: bool
     replacement_code: str | None
-    outdated: bool
+    awaiting: datetime | None
+    withdrawn: bool
+    swedish_messages: list[MessageText]
     version: str
+    # Versions printed on paper whose text in this language reads as the page does now (earlier
+    # editions differing only in their Swedish, and the text fingerprints printed before
+    # editions): a code printed with one of them needs no "updated since print" notice.
+    unchanged_versions: frozenset[str]
     event_slug: str
 
 
@@ -246,7 +268,6 @@ def _card_for_page(card_id):
     return (
         DialogueCard.objects.filter(pk=card_id)
         .select_related("life_event", "replaced_by")
-        .for_reading()
         .prefetch_related("recordings")
         .get()
     )
@@ -259,25 +280,34 @@ def qr_card(card_id, language: Language) -> QrCardView:
 
 
 def _qr_card(card_id, language: Language) -> QrCardView:
-    from audio import recordings as audio
+    from editions.models import Edition
 
     card = _card_for_page(card_id)
-    code = language.code
-    approved = Approved([card])
-    translated = approved.usable(card, code)
+    served = Served([card], language.code)
+    view = _card_view(card, language, served)
+    in_service = set(Edition.objects.of(card).served().values_list("language", flat=True))
+    edition = served.edition(card)
+    unchanged = frozenset()
+    if edition is not None:
+        earlier = Edition.objects.of(card).filter(language=language.code)
+        unchanged = frozenset(
+            {e.version for e in earlier.only("version", "texts") if e.texts == edition.texts}
+            | {audio_texts.edition_fingerprint(edition)[:7]}
+        )
     return QrCardView(
         code=card.code,
-        pictogram_url=pictograms.url(card.pictogram),
-        title=card.text("title", code) if translated else card.source_text("title"),
-        messages=[_message_view(m, code, approved) for m in card.key_messages()]
-        if translated
-        else [],
-        audio=_audio_view(card, code) if translated else None,
-        translated=translated,
-        available=approved.languages_of(card),
+        pictogram_url=view.pictogram_url,
+        title=view.title.text,
+        messages=view.messages,
+        audio=view.audio,
+        translated=view.translated,
+        available=[lang for lang in languages.enabled() if lang.code in in_service],
         retired=card.retired_at is not None,
-        outdated=approved.outdated(card, code),
+        awaiting=view.awaiting,
+        withdrawn=view.withdrawn,
+        swedish_messages=view.swedish_messages,
         replacement_code=card.replaced_by.code if card.replaced_by_id else None,
-        version=audio.text_fingerprint(card, code)[:7] if translated else "",
+        version=edition.version if edition is not None else "",
+        unchanged_versions=unchanged,
         event_slug=card.life_event.slug,
     )

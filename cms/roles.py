@@ -53,6 +53,8 @@ ROLES: dict[str, list[tuple[str, str]]] = {
         ("translations", "translate"),
         ("translations", "approve_translation"),
         *_perms(("view",), CONTENT),
+        # Recordings are approved like text ([E]): reviewers find those waiting for them.
+        ("audio", "view_audiorecording"),
     ],
     SERVICE_OFFICE: [("print", "use_print_station")],
     FOLLOW_UP: [ADMIN, ("followup", "view_counter")],

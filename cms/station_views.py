@@ -83,7 +83,7 @@ def station_pdf(request):
         plan = print_station.order(
             query.get("lang", ""), query.getlist("event"), query.get("layout", "")
         )
-        if plan.missing and query.get("partial") != "1":
+        if not plan.complete and query.get("partial") != "1":
             # Never leave something out silently: say what is missing, offer the rest, or
             # when nothing of the choice exists in her language, what does.
             offers = print_station.offers(plan) if plan.empty else []

@@ -7,6 +7,8 @@ apps above under one "Jobba i Sverige" menu.
 
 from django import forms
 from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
@@ -17,6 +19,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    Panel,
     TitleFieldPanel,
 )
 from wagtail.admin.ui.tables import Column
@@ -25,8 +28,9 @@ from wagtail.snippets.views import chooser as snippet_choosers
 from wagtail.snippets.views import snippets as snippet_views
 
 import languages
+from dialogue import form_panels
 from dialogue.models import Agency, Audience, DialogueCard, JointMessage, LifeEvent
-from dialogue.models.base import Slugged
+from dialogue.models.base import ChangeKind, Slugged
 from dialogue.review_views import ReviewerCompareView, ReviewerHistoryView
 
 SV = languages.SOURCE_LANGUAGE
@@ -46,21 +50,45 @@ class TranslationCoverageColumn(Column):
 
 
 class SourceEditForm(WagtailAdminModelForm):
-    """The Swedish source form, with the choice to keep translations current for a typo fix."""
+    """The Swedish source form, with what the change means for the translations.
 
-    minor_edit = forms.BooleanField(
-        required=False,
-        label=_("Minor edit"),
-        help_text=_(
-            "A typo or punctuation only: the meaning is the same, so the translations stay "
-            "current. Leave unticked when the meaning changes: every translation is then "
-            "marked outdated."
-        ),
-    )
+    That choice belongs to one change: a form opened on published content (no draft pending)
+    starts from the default, never from the last change's choice."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.has_unpublished_changes:
+            self.initial["change_kind"] = ChangeKind.RETRANSLATE
+
+
+class RegisteredPanel(Panel):
+    """Read only: what the apps above the content show in its edit form (dialogue.form_panels).
+
+    Editions says there, beside the choice of what the change means, what publishing the
+    saved draft will do to each language in service; the approvers read it in the same form."""
+
+    @property
+    def clean_name(self):
+        return "publishing_impact"
+
+    class BoundPanel(Panel.BoundPanel):
+        @cached_property
+        def fragments(self):
+            return form_panels.render(self.instance, self.request, self.form)
+
+        def is_shown(self):
+            return bool(self.fragments)
+
+        def render_html(self, parent_context=None):
+            return format_html_join("", "{}", ((fragment,) for fragment in self.fragments))
 
 
 def source_form(panels):
-    return ObjectList([*panels, FieldPanel("minor_edit")], base_form_class=SourceEditForm)
+    kinds = FieldPanel("change_kind", widget=forms.RadioSelect)
+    impact = RegisteredPanel(
+        heading=pgettext_lazy("staff side", "What publishing does to the translations")
+    )
+    return ObjectList([*panels, kinds, impact], base_form_class=SourceEditForm)
 
 
 def source_panel(field, **kwargs):

@@ -1,7 +1,9 @@
-"""What a printed piece holds: live content resolved into one language, frozen, fingerprinted.
+"""What a printed piece holds: the language editions in service, frozen, fingerprinted.
 
-Only printable content is printed: a card whose translation is incomplete is refused
-with a message naming what is missing, never printed half empty.
+Print reads editions (editions.served), never the working columns: a card prints in a language
+only as an approved pair, her language on the front and the Swedish it was made from on the
+back. A card without one is refused with a message naming why, never printed half empty.
+The admin's print preview alone prints the text as written (`draft_card_content`).
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import languages
-from audio import recordings as audio
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
 from dialogue.projection import MessageText, message_text
+from editions import projection
+from editions.served import Served
 from translations.approved import Approved
 
 
@@ -41,6 +43,8 @@ class CardContent:
     audio_url: str
     event_title: str
     published: date
+    version: str = ""  # the edition's: printed, carried in the QR link, shown on /material/
+    awaiting: bool = False  # a newer Swedish waits for this language's translation
     fingerprint: str = field(default="", compare=False)
 
 
@@ -57,6 +61,7 @@ class EventContent:
     agencies: tuple[str, ...]
     page_url: str
     published: date
+    version: str = ""
     fingerprint: str = field(default="", compare=False)
 
 
@@ -112,27 +117,76 @@ def _published(*objects) -> date:
     return timezone.localdate(max(stamps)) if stamps else timezone.localdate()
 
 
-def card_content(card: DialogueCard, lang: str, approved: Approved | None = None) -> CardContent:
-    """What a card prints in a language; only approved translations unless `approved` says else."""
+def _refusal(obj, lang: str, served: Served, kind: str) -> NotPrintable:
     language = _language(lang)
-    approved = approved or Approved([card])
-    if not approved.usable(card, lang):
-        raise NotPrintable(
+    names = {"title": str(obj), "language": language.swedish_name, "code": lang}
+    withdrawn = served.withdrawn(obj)
+    if withdrawn is not None:
+        return NotPrintable(
+            _("The %(language)s translation of “%(title)s” has been withdrawn: %(reason)s")
+            % {**names, "reason": withdrawn.reason}
+        )
+    if kind == "card":
+        return NotPrintable(
             _(
                 "The card “%(title)s” is not fully translated and approved in %(language)s "
                 "(%(code)s)."
             )
-            % {"title": card.title_sv, "language": language.swedish_name, "code": lang}
+            % names
         )
-    if not settings.PRINT_ALLOW_OUTDATED and approved.outdated(card, lang):
+    return NotPrintable(
+        _(
+            "The life event “%(title)s” is not fully translated and approved in "
+            "%(language)s (%(code)s)."
+        )
+        % names
+    )
+
+
+def card_content(card: DialogueCard, lang: str, served: Served | None = None) -> CardContent:
+    """What a card prints in a language: its edition in service there (`served` may hold it,
+    loaded with the card's life event for many cards at once)."""
+    _language(lang)
+    served = served or Served([card, card.life_event], lang)
+    edition = served.edition(card)
+    if edition is None:
+        raise _refusal(card, lang, served, "card")
+    messages = projection.messages(edition.texts)
+    if not messages:
         raise NotPrintable(
-            _(
-                "The translation of the card “%(title)s” into %(language)s is outdated: the "
-                "Swedish has changed since. Update the translation before printing."
-            )
-            % {"title": card.title_sv, "language": language.swedish_name}
+            _("The card “%(title)s” has no key messages.") % {"title": card.title_sv}
         )
+    event = served.edition(card.life_event)
+    content = CardContent(
+        code=card.code,
+        slug=card.slug,
+        lang=lang,
+        title=edition.texts["title"],
+        messages=messages,
+        sv_title=edition.source["title"],
+        sv_messages=projection.messages(edition.source),
+        prompts=tuple(edition.source.get("prompts", ())),
+        pictogram=card.pictogram,
+        audio_url=audio_url(card.code, lang, edition.version),
+        event_title=event.texts["title"] if event else "",
+        published=timezone.localdate(edition.made_at),
+        version=edition.version,
+        awaiting=served.awaiting(card) is not None,
+    )
+    return _with_fingerprint(content)
+
+
+def served_for_cards(cards, lang: str) -> Served:
+    """The editions in service of cards and their life events in a language, in one query."""
+    return Served([*cards, *{card.life_event_id: card.life_event for card in cards}.values()], lang)
+
+
+def draft_card_content(card: DialogueCard, lang: str, drafts: Approved) -> CardContent:
+    """The card as written, approved or not, for the editor's print preview only."""
+    _language(lang)
     messages = card.key_messages()
+    if not drafts.usable(card, lang):
+        raise NotPrintable(_("Not translated: %(title)s") % {"title": card.title_sv})
     if not messages:
         raise NotPrintable(
             _("The card “%(title)s” has no key messages.") % {"title": card.title_sv}
@@ -142,14 +196,14 @@ def card_content(card: DialogueCard, lang: str, approved: Approved | None = None
         code=card.code,
         slug=card.slug,
         lang=lang,
-        title=approved.text(card, "title", lang),
-        messages=tuple(_message_text(m, lang, approved) for m in messages),
+        title=drafts.text(card, "title", lang),
+        messages=tuple(_message_text(m, lang, drafts) for m in messages),
         sv_title=card.text("title", sv),
-        sv_messages=tuple(_message_text(m, sv, approved) for m in messages),
+        sv_messages=tuple(_message_text(m, sv, drafts) for m in messages),
         prompts=tuple(card.prompt_list()),
         pictogram=card.pictogram,
-        audio_url=audio_url(card.code, lang, audio.text_fingerprint(card, lang)[:7]),
-        event_title=approved.text(card.life_event, "title", lang),
+        audio_url=audio_url(card.code, lang),
+        event_title=drafts.text(card.life_event, "title", lang),
         published=_published(card, card.life_event, *messages),
     )
     return _with_fingerprint(content)
@@ -173,61 +227,62 @@ def live_cards(slugs=None):
 
 
 class EventsLoaded:
-    """The live messages of life events and their translation states, loaded once for
-    printing them in many languages."""
+    """The live messages of life events, loaded once for printing them in many languages;
+    `served(lang)` their editions in service in a language, one query each."""
 
     def __init__(self, events):
-        events = list(events)
-        live = JointMessage.objects.for_reading()
-        prefetch_related_objects(
-            events, Prefetch("messages", queryset=live.order_by("pk"), to_attr="live_messages")
-        )
-        self.messages = {event.pk: event.live_messages for event in events}
-        self.approved = Approved([*events, *(m for ms in self.messages.values() for m in ms)])
+        self.events = list(events)
+        live = JointMessage.objects.live().order_by("pk")
+        self.messages = {event.pk: [] for event in self.events}
+        for message in live.filter(life_events__in=self.events).prefetch_related("life_events"):
+            for event in message.life_events.all():
+                if event.pk in self.messages:
+                    self.messages[event.pk].append(message)
+        self._served: dict[str, Served] = {}
+
+    def served(self, lang: str) -> Served:
+        if lang not in self._served:
+            objects = [*self.events, *(m for ms in self.messages.values() for m in ms)]
+            self._served[lang] = Served(objects, lang)
+        return self._served[lang]
 
 
 def event_content(event: LifeEvent, lang: str, loaded: EventsLoaded | None = None) -> EventContent:
-    """All live messages of a life event in a language beside Swedish (for the leaflet)."""
-    language = _language(lang)
-    sv = languages.SOURCE_LANGUAGE
+    """Every live message of a life event in the language, each beside the Swedish it was made
+    from (for the leaflet): their editions in service. Refused while one has none."""
+    _language(lang)
     loaded = loaded or EventsLoaded([event])
-    messages, approved = loaded.messages[event.pk], loaded.approved
-    missing = [m.headline_sv for m in messages if not approved.usable(m, lang)]
-    if not approved.usable(event, lang) or missing or not messages:
-        raise NotPrintable(
-            _(
-                "The life event “%(title)s” is not fully translated and approved in "
-                "%(language)s (%(code)s)."
-            )
-            % {"title": event.title_sv, "language": language.swedish_name, "code": lang}
-        )
-    if not settings.PRINT_ALLOW_OUTDATED and any(
-        approved.outdated(obj, lang) for obj in (event, *messages)
-    ):
-        raise NotPrintable(
-            _(
-                "The translation of the life event “%(title)s” into %(language)s is outdated: "
-                "the Swedish has changed since. Update the translation before printing."
-            )
-            % {"title": event.title_sv, "language": language.swedish_name}
-        )
+    served = loaded.served(lang)
+    messages = loaded.messages[event.pk]
+    own = served.edition(event)
+    editions = [served.edition(m) for m in messages]
+    if own is None or not messages or not all(editions):
+        raise _refusal(event, lang, served, "event")
     agencies = sorted({a.name for m in messages for a in m.agencies.all()})
+    pairs = tuple(
+        (projection.message_text(e.texts), projection.message_text(e.source)) for e in editions
+    )
     content = EventContent(
         slug=event.slug,
         lang=lang,
         pictogram=event.pictogram,
-        title=approved.text(event, "title", lang),
-        intro=approved.text(event, "intro", lang),
-        sv_title=event.text("title", sv),
-        sv_intro=event.text("intro", sv),
-        messages=tuple(
-            (_message_text(m, lang, approved), _message_text(m, sv, approved)) for m in messages
-        ),
+        title=own.texts["title"],
+        intro=own.texts["intro"],
+        sv_title=own.source["title"],
+        sv_intro=own.source["intro"],
+        messages=pairs,
         agencies=tuple(agencies),
         page_url=event_url(event.slug, lang),
-        published=_published(event, *messages),
+        published=timezone.localdate(max(e.made_at for e in (own, *editions))),
+        version=snapshot_version([own, *editions]),
     )
     return _with_fingerprint(content)
+
+
+def snapshot_version(editions) -> str:
+    """One version for a piece made of several editions (the leaflet)."""
+    joined = ",".join(sorted(e.version for e in editions))
+    return hashlib.sha256(joined.encode()).hexdigest()[:7]
 
 
 def live_event(slug: str) -> LifeEvent:

@@ -8,6 +8,8 @@ import io
 import json
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache as shared_cache
@@ -17,11 +19,11 @@ from django.utils.translation import gettext as _
 
 import languages
 from dialogue import content_version
+from editions.served import Served
 from print import cache, content, service
 from print.content import NotPrintable
 from print.documents.base import RENDERER_VERSION
 from print.pages import check_finish
-from translations.approved import Approved
 
 MAX_LANGUAGES = 25
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # fixed: the same content gives the same bytes
@@ -52,33 +54,74 @@ def audience_cards(audience, live_cards=None) -> list:
 
 def printable_languages(audience) -> list[languages.Language]:
     """Languages in which every published card of the audience can be printed."""
-    return printable_by_audience([audience])[audience.pk]
+    return languages_by_audience([audience])[audience.pk].printable
 
 
 def printable_by_audience(audiences) -> dict[int, list[languages.Language]]:
-    """The printable languages of each audience, from one load of the live cards.
+    return {pk: found.printable for pk, found in languages_by_audience(audiences).items()}
 
-    Printable is what pack_zip accepts: approved, and not outdated unless PRINT_ALLOW_OUTDATED.
-    """
+
+@dataclass(frozen=True)
+class PackLanguages:
+    """What an audience's pack can hold: the printable languages (every card has an edition
+    in service, what pack_zip accepts), those among them whose Swedish was updated since (the
+    earliest date; translation on its way), and those withdrawn on purpose, with why."""
+
+    printable: list[languages.Language]
+    awaiting: dict[str, datetime]
+    withdrawn: dict[str, str]
+    # Each card's Swedish title and its edition's version per printable language: what the
+    # foot of each printed card says, so a partner can match a printout to the page.
+    versions: list[tuple[str, list[tuple[str, str]]]]
+
+
+def languages_by_audience(audiences) -> dict[int, PackLanguages]:
+    """Each audience's pack languages, from one load of the live cards and their editions."""
     audiences = list(audiences)
     prefetch_related_objects(audiences, "cards")
     live = content.live_cards()
-    approved = Approved(live)
-
-    def printable(card, lang):
-        if not approved.usable(card, lang):
-            return False
-        return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, lang)
-
+    served = Served(live, None)
     result = {}
     for audience in audiences:
         cards = audience_cards(audience, live)
-        result[audience.pk] = [
-            language
-            for language in languages.enabled()
-            if cards and all(printable(card, language.code) for card in cards)
-        ]
+        printable, awaiting, withdrawn = [], {}, {}
+        for language in languages.enabled():
+            code = language.code
+            if cards and all(served.edition(card, code) for card in cards):
+                printable.append(language)
+                since = [served.awaiting(card, code) for card in cards]
+                if any(since):
+                    awaiting[code] = min(day for day in since if day)
+            reasons = [served.withdrawn(card, code) for card in cards]
+            if any(reasons):
+                withdrawn[code] = " ".join(dict.fromkeys(e.reason for e in reasons if e))
+        versions = [
+            (card.title_sv, [(lang.code, served.edition(card, lang.code).version)
+                             for lang in printable])
+            for card in cards
+        ]  # fmt: skip
+        result[audience.pk] = PackLanguages(printable, awaiting, withdrawn, versions)
     return result
+
+
+def by_reason(withdrawn: dict[str, str]) -> list[tuple[list[languages.Language], str]]:
+    """Withdrawn languages grouped by their reason: one change withdraws many languages at once,
+    and a partner reads the reason once."""
+    groups: dict[str, list[languages.Language]] = {}
+    for code, reason in withdrawn.items():
+        groups.setdefault(reason, []).append(languages.get(code))
+    return [(found, reason) for reason, found in groups.items()]
+
+
+def withdrawn_by_language(cards, codes) -> dict[str, str]:
+    """Languages whose cards were withdrawn on purpose, with why (Swedish, for partners)."""
+    found = {}
+    for code in codes:
+        served = Served(cards, code)
+        reasons = [served.withdrawn(card).reason for card in cards if served.withdrawn(card)]
+        if reasons:
+            found[code] = " ".join(dict.fromkeys(reasons))
+    return found
 
 
 def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -> bytes:
@@ -99,10 +142,13 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
             _("The audience %(name)s has no published cards.") % {"name": audience.name_sv}
         )
     events = list({card.life_event_id: card.life_event for card in cards}.values())
+    # A language withdrawn on purpose is left out, and the pack says why.
+    withdrawn = withdrawn_by_language(cards, codes)
+    kept = [code for code in codes if code not in withdrawn]
+    served = {code: content.served_for_cards(cards, code) for code in kept}
     problems = []
-    approved = Approved(cards)
-    for code in codes:
-        missing = [card.title_sv for card in cards if not approved.usable(card, code)]
+    for code in kept:
+        missing = [card.title_sv for card in cards if served[code].edition(card) is None]
         if missing:
             problems.append(f"{code}: {', '.join(missing)}")
     if problems:
@@ -113,13 +159,21 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
             )
             % {"list": "; ".join(problems)}
         )
-    fingerprints = {
-        code: [content.card_content(card, code, approved).fingerprint for card in cards]
-        for code in codes
+    if not kept:
+        raise NotPrintable(
+            _("The translations in these languages have been withdrawn: %(list)s")
+            % {"list": "; ".join(f"{code}: {why}" for code, why in withdrawn.items())}
+        )
+    contents = {
+        code: [content.card_content(card, code, served[code]) for card in cards] for code in kept
     }
-    parts = [audience.slug, finish, codes, fingerprints, [e.slug for e in events]]
+    fingerprints = {code: [c.fingerprint for c in found] for code, found in contents.items()}
+    parts = [audience.slug, finish, kept, fingerprints, [e.slug for e in events], withdrawn]
     data = cache.get_or_build(
-        "pack", parts, "zip", lambda: _build(audience, codes, cards, events, finish, approved)
+        "pack",
+        parts,
+        "zip",
+        lambda: _build(audience, kept, cards, events, finish, served, contents, withdrawn),
     )
     shared_cache.set(index, cache.name("pack", parts, "zip"), content_version.TTL)
     return data
@@ -127,19 +181,19 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
 
 def _index_key(audience_slug: str, codes: list[str], finish: str) -> str:
     """Everything besides the content that decides a pack's bytes, under the content version."""
-    flags = (settings.PRINT_ALLOW_OUTDATED, settings.TRANSLATIONS_SHOW_UNREVIEWED)
+    flags = (settings.TRANSLATIONS_SHOW_UNREVIEWED,)
     parts = (RENDERER_VERSION, audience_slug, finish, tuple(codes), flags, settings.SITE_URL)
     return content_version.key("pack", parts)
 
 
-def _build(audience, codes, cards, events, finish, approved) -> bytes:
+def _build(audience, codes, cards, events, finish, served, contents, withdrawn) -> bytes:
     files: list[tuple[str, bytes, dict]] = []
     events_loaded = content.EventsLoaded(events)
     for code in codes:
         files.append(
             (
                 file_name(audience.slug, code, "cards-a6"),
-                service.cards_pdf(cards, code, "card", finish, approved),
+                service.cards_pdf(cards, code, "card", finish, served[code]),
                 {"language": code, "layout": "card"},
             )
         )
@@ -147,7 +201,7 @@ def _build(audience, codes, cards, events, finish, approved) -> bytes:
             files.append(
                 (
                     file_name(audience.slug, code, "cards-4up"),
-                    service.cards_pdf(cards, code, "card-4up", finish, approved),
+                    service.cards_pdf(cards, code, "card-4up", finish, served[code]),
                     {"language": code, "layout": "card-4up"},
                 )
             )
@@ -180,12 +234,20 @@ def _build(audience, codes, cards, events, finish, approved) -> bytes:
         "content_version": version.hexdigest()[:12],
         "created": timezone.localdate().isoformat(),
         "renderer_version": RENDERER_VERSION,
+        # Each card's edition per language: the version printed at the foot of the card.
+        "editions": {
+            code: {
+                c.slug: {"version": c.version, "awaiting_translation": c.awaiting} for c in found
+            }
+            for code, found in contents.items()
+        },
+        "withdrawn": withdrawn,
         "files": [
             {"name": name, "sha256": _sha(data), "bytes": len(data), **meta}
             for name, data, meta in files
         ],
     }
-    readme = _readme(audience, codes, finish, manifest)
+    readme = _readme(audience, codes, finish, manifest, contents, withdrawn)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data, _meta in files:
@@ -203,7 +265,7 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _readme(audience, codes, finish, manifest) -> str:
+def _readme(audience, codes, finish, manifest, contents, withdrawn) -> str:
     names = ", ".join(f"{languages.get(c).swedish_name} ({c})" for c in codes)
     lines = [
         f"Jobba i Sverige – material för {audience.name_sv}",
@@ -228,5 +290,17 @@ def _readme(audience, codes, finish, manifest) -> str:
         "Varje utskrift har version och datum längst ner. Kasta äldre versioner.",
         "manifest.json listar filerna med kontrollsummor (SHA-256).",
         "",
+        "Kortens versioner (som längst ner på korten):",
     ]
+    for code, found in contents.items():
+        lines.append(f"- {languages.get(code).swedish_name} ({code}):")
+        for item in found:
+            waits = " – svenskan uppdaterad, översättning på väg" if item.awaiting else ""
+            lines.append(f"  {item.sv_title}: v{item.version}{waits}")
+    if withdrawn:
+        lines += ["", "Ej med i paketet (översättningen indragen):"]
+        for found, why in by_reason(withdrawn):
+            names = ", ".join(f"{language.swedish_name} ({language.code})" for language in found)
+            lines.append(f"- {names}: {why}")
+    lines.append("")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 
 import languages
-from print.content import NotPrintable, card_content
+from print.content import NotPrintable, card_content, draft_card_content
 from print.documents import card as card_layout
 from translations.approved import Approved
 from typeset import fonts, qr
@@ -22,33 +22,39 @@ class Problem:
     message: str
 
 
-def card(card_obj, lang: str, approved: Approved | None = None) -> list[Problem]:
-    """What stops or spoils printing the card; `approved` decides which translations count."""
+def card(card_obj, lang: str, drafts: Approved | None = None) -> list[Problem]:
+    """What stops or spoils printing the card: its edition in service, or with `drafts` (the
+    editor's print preview) the text as written."""
     problems: list[Problem] = []
     language = languages.get(lang)
     if language is None:
         return [Problem("error", _("Unknown language: %(code)s") % {"code": lang})]
-    approved = approved or Approved([card_obj])
-    missing = _missing_fields(card_obj, lang)
-    if missing:
-        problems.append(
-            Problem("error", _("Not translated: %(fields)s") % {"fields": "; ".join(missing)})
-        )
-    for label, text in _texts(card_obj, lang):
-        chars = fonts.uncovered(text, lang)
-        if chars:
-            named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
-            message = _("%(field)s: characters without a glyph: %(chars)s")
-            problems.append(Problem("error", message % {"field": label, "chars": named}))
+    if drafts is not None:
+        missing = _missing_fields(card_obj, lang)
+        if missing:
+            problems.append(
+                Problem("error", _("Not translated: %(fields)s") % {"fields": "; ".join(missing)})
+            )
     if card_layout.QR_SIZE < qr.MIN_SIZE:
         message = _("The QR code is below %(size)s mm") % {"size": round(qr.MIN_SIZE / mm)}
         problems.append(Problem("error", message))
     if any(p.level == "error" for p in problems):
         return problems
     try:
-        content = card_content(card_obj, lang, approved)
+        if drafts is not None:
+            content = draft_card_content(card_obj, lang, drafts)
+        else:
+            content = card_content(card_obj, lang)
     except NotPrintable as error:
         return [*problems, Problem("error", str(error))]
+    for label, text in _texts(content):
+        chars = fonts.uncovered(text, lang)
+        if chars:
+            named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
+            message = _("%(field)s: characters without a glyph: %(chars)s")
+            problems.append(Problem("error", message % {"field": label, "chars": named}))
+    if any(p.level == "error" for p in problems):
+        return problems
     design = card_layout.CardDesign(content)
     faces = design.faces().pairs
     if len(faces) > 1:
@@ -77,11 +83,13 @@ def _front_size(design) -> float | None:
     return fitted[0] if fitted else None
 
 
-def _texts(card_obj, lang):
-    yield "Title", card_obj.text("title", lang)
-    for message in card_obj.key_messages():
-        for field in message.translated_fields:
-            yield f"{message.slug} {field}", message.text(field, lang)
+def _texts(content):
+    yield "Title", content.title
+    for message in content.messages:
+        for field in ("headline", "body", "where_to_turn"):
+            yield f"{message.slug} {field}", getattr(message, field)
+        for label, _url in message.links:
+            yield f"{message.slug} link label", label
 
 
 def _missing_fields(card_obj, lang) -> list[str]:

@@ -15,7 +15,7 @@ import languages
 from dialogue import preview_modes
 from dialogue.models import DialogueCard
 from print import preflight
-from print.content import NotPrintable, card_content
+from print.content import NotPrintable, draft_card_content
 from print.documents.card import CardRenderer
 from translations.approved import Approved, Drafts
 
@@ -30,7 +30,7 @@ def card_preview(request, card, lang: str):
     pdf = None
     if not any(p.level == "error" for p in problems):
         try:
-            contents = [card_content(card, language.code, drafts)]
+            contents = [draft_card_content(card, language.code, drafts)]
             pdf = CardRenderer.for_contents(contents, "office").render()
         except NotPrintable as error:
             problems.append(preflight.Problem("error", str(error)))

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 
 import languages
 from dialogue.models import Audience, LifeEvent
+from editions.served import Served, in_service
 from print import cache, content
 from print.content import NotPrintable
 from print.documents.card import CardRenderer, CardSheetRenderer
 from print.documents.leaflet import LeafletRenderer
 from print.documents.poster import PosterRenderer
 from print.pages import check_finish
-from translations.approved import Approved
 
 CARD_LAYOUTS = ("card", "card-4up")
 LAYOUTS = (*CARD_LAYOUTS, "leaflet")
@@ -33,11 +33,11 @@ def _check_layout(layout: str) -> str:
 
 
 def cards_pdf(
-    cards, lang: str, layout: str = "card", finish: str = "office", approved: Approved | None = None
+    cards, lang: str, layout: str = "card", finish: str = "office", served: Served | None = None
 ) -> bytes:
     """One PDF with the given live cards in a language: single A6 duplex or 4-up A4.
 
-    `approved` lets a caller printing many languages load the translation states once."""
+    `served` (the cards' and their life events' editions in the language) may come loaded."""
     _check_layout(layout)
     check_finish(finish)
     if layout == "card-4up" and finish != "office":
@@ -47,8 +47,8 @@ def cards_pdf(
                 "'card' with the finish 'print-shop'."
             )
         )
-    approved = approved or Approved(cards)
-    contents = [content.card_content(card, lang, approved) for card in cards]
+    served = served or content.served_for_cards(cards, lang)
+    contents = [content.card_content(card, lang, served) for card in cards]
     if not contents:
         raise NotPrintable(_("No cards to print."))
     renderer = CardRenderer if layout == "card" else CardSheetRenderer
@@ -88,9 +88,9 @@ def poster_targets(event: LifeEvent | None, codes: Sequence[str] | None = None):
     if event is not None:
         cards = [card for card in cards if card.life_event_id == event.pk]
     targets = []
-    approved = Approved(cards)
+    served = set().union(*in_service(cards).values())
     for code in chosen:
-        if not any(approved.usable(card, code) for card in cards):
+        if code not in served:
             continue
         url = content.event_url(event.slug, code) if event else content.home_url(code)
         targets.append((code, url))

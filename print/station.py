@@ -10,17 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 import languages
 from dialogue.models import LifeEvent
+from editions.served import Served
 from followup import indicators
 from followup.models import Event
 from print import content, service
 from print.content import NotPrintable
 from print.models import Office
-from translations.approved import Approved
 
 # Arrival, folkbokföring, sfi and registering with Arbetsförmedlingen: what most visits are about.
 PRESET_EVENTS = ("ny-i-sverige", "folkbokforing", "sfi", "arbetsformedlingen")
@@ -38,6 +37,7 @@ class LanguageChoice:
     frequent: bool  # among the office's most printed
     total: int = 0  # live cards: what "all" would be
     missing_events: tuple[str, ...] = ()  # slugs of the life events with a card not printable
+    awaiting: int = 0  # printable cards whose Swedish was updated since: translation on its way
 
     @property
     def ready(self) -> bool:
@@ -61,16 +61,20 @@ class Order:
     cards: list = field(default_factory=list)  # printable cards, in event order
     printable_events: list[LifeEvent] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # Swedish titles of what cannot be printed
+    # Swedish titles of cards printed in their previous edition: the Swedish was updated since
+    # and the new translation is on its way.
+    awaiting: list[str] = field(default_factory=list)
+    # (Swedish title, reason) of cards whose translation was withdrawn on purpose.
+    withdrawn: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Nothing of the choice is missing or withdrawn: it prints at once."""
+        return not (self.missing or self.withdrawn)
 
     @property
     def empty(self) -> bool:
         return not (self.cards if self.layout == "cards" else self.printable_events)
-
-
-def _printable(approved: Approved, card, lang: str) -> bool:
-    if not approved.usable(card, lang):
-        return False
-    return settings.PRINT_ALLOW_OUTDATED or not approved.outdated(card, lang)
 
 
 def life_events() -> list[LifeEvent]:
@@ -81,11 +85,12 @@ def language_choices(office: Office) -> list[LanguageChoice]:
     """Every enabled language and how ready it is for print: the office's most printed first,
     then those ready to print, those partly ready, and those with nothing to print yet."""
     cards = content.live_cards()
-    approved = Approved(cards)
+    served = Served(cards, None)
     frequent = indicators.most_printed_languages(channel(office))
     choices = []
     for language in languages.enabled():
-        unprintable = [card for card in cards if not _printable(approved, card, language.code)]
+        code = language.code
+        unprintable = [card for card in cards if served.edition(card, code) is None]
         missing = dict.fromkeys(card.life_event.slug for card in unprintable)
         choices.append(
             LanguageChoice(
@@ -94,6 +99,7 @@ def language_choices(office: Office) -> list[LanguageChoice]:
                 language.code in frequent,
                 total=len(cards),
                 missing_events=tuple(missing),
+                awaiting=sum(1 for card in cards if served.awaiting(card, code)),
             )
         )
     rank = {code: index for index, code in enumerate(frequent)}
@@ -120,10 +126,14 @@ def order(lang: str, slugs: list[str], layout: str) -> Order:
     result = Order(language, layout, events)
     if layout == "cards":
         cards = [c for c in content.live_cards() if c.life_event_id in {e.pk for e in events}]
-        approved = Approved(cards)
+        served = content.served_for_cards(cards, lang)
         for card in cards:
-            if _printable(approved, card, lang):
+            if served.edition(card) is not None:
                 result.cards.append(card)
+                if served.awaiting(card) is not None:
+                    result.awaiting.append(card.title_sv)
+            elif served.withdrawn(card) is not None:
+                result.withdrawn.append((card.title_sv, served.withdrawn(card).reason))
             else:
                 result.missing.append(card.title_sv)
         return result

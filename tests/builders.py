@@ -183,3 +183,23 @@ def card_with_message(
         [event], agencies, translations=samples(["headline", "body"], codes), status=status
     )
     return dialogue_card(event, [message], translations=samples(["title"], codes), status=status)
+
+
+def translate(obj, lang: str, *, status: str | None = Status.APPROVED, **texts) -> None:
+    """A translation written into the live row and recorded (approved by default), as the
+    translation editor does: the public, print and audio read it only once it is approved."""
+    suffix = languages.get(lang).field_suffix
+    for field, text in texts.items():
+        setattr(obj, f"{field}_{suffix}", text)
+    obj.save(update_fields=[f"{field}_{suffix}" for field in texts])
+    if status is not None:
+        for field in texts:
+            translation_status.record(obj, field, lang, status)
+
+
+def publish_swedish(obj, **texts) -> None:
+    """A Swedish change published as the editor publishes it: a revision, then publish."""
+    for field, text in texts.items():
+        setattr(obj, f"{field}_{languages.SOURCE_LANGUAGE}", text)
+    with translation.override(languages.SOURCE_LANGUAGE):
+        obj.save_revision().publish()

@@ -71,6 +71,14 @@ class Approved:
         """The text to show or print, or "" when this language may not use it yet."""
         return obj.text(field, lang) if self._text_usable(obj, field, lang) else ""
 
+    def made_from(self, obj, field: str, lang: str) -> str:
+        """The Swedish the usable translation was made from: the text as it is now, or, for an
+        outdated one, the older text its state keeps."""
+        state = self._state(obj, field, lang)
+        if self.status(obj, field, lang) == Status.OUTDATED and state.source_text.strip():
+            return state.source_text
+        return obj.source_text(field)
+
     def usable(self, obj, lang: str) -> bool:
         """Every required text of the object and what it carries may be used in the language."""
         for part in obj.translation_parts():

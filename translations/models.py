@@ -52,7 +52,10 @@ class GroupLanguages(models.Model):
     group with several). Administrators may translate every language."""
 
     group = models.OneToOneField(
-        "auth.Group", on_delete=models.CASCADE, related_name="translation_languages"
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="translation_languages",
+        verbose_name=_("group"),
     )
     languages = models.CharField(
         _("languages"), max_length=200, help_text=_("Language codes, separated by commas.")

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 import languages
 from dialogue.models import DialogueCard, LifeEvent
-from translations import trail
+from translations import signals, trail
 from translations.models import TranslationState
 
 
@@ -112,18 +112,26 @@ def record(
         },
     )
     trail.log(obj, field, lang, action or status, fingerprint(source), user)
+    signals.recorded.send(TranslationState, obj=obj, field=field, language=lang, status=status)
 
 
-def accept_minor_edit(obj):
-    """A Swedish change that does not change the meaning (a typo): translations stay current."""
+def accept_minor_edit(obj, previous: dict[tuple, str]):
+    """A Swedish change that does not change the meaning (a typo), now published: translations
+    that were current for the previous Swedish (`previous`: Unit.key → that text) stay current.
+    A translation already made from an older text stays outdated."""
     from dialogue import content_version
 
     content_version.bump()  # a queryset update sends no signal
     for unit in units_of(obj):
+        type_id, object_id, field = unit.key
+        before = previous.get(unit.key)
+        if before is None:
+            continue
         TranslationState.objects.filter(
-            content_type=ContentType.objects.get_for_model(unit.obj),
-            object_id=unit.obj.pk,
-            field=unit.field,
+            content_type_id=type_id,
+            object_id=object_id,
+            field=field,
+            source_fingerprint=fingerprint(before),
         ).update(
             source_fingerprint=fingerprint(unit.obj.source_text(unit.field)),
             source_text=unit.obj.source_text(unit.field),

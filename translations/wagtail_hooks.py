@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ButtonItem
 
 from dialogue.models import TRANSLATABLE_MODELS
-from translations import editor, exchange_views, status, views
+from translations import editor, exchange_views, views
 
 
 @hooks.register("register_admin_urls")
@@ -43,13 +43,6 @@ def translations_menu_item():
     return MenuItem(
         _("Translations"), reverse("translation_overview"), icon_name="globe", order=690
     )
-
-
-@hooks.register("after_edit_snippet")
-def keep_translations_current_after_minor_edit(request, instance):
-    # The "minor edit" box is on the content's source form (dialogue.viewsets).
-    if request.POST.get("minor_edit") and hasattr(instance, "translated_fields"):
-        status.accept_minor_edit(instance)
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "typeset",
     "dialogue",
     "translations",
+    "editions",
     "approval",
     "notifications",
     "audio",
@@ -271,9 +272,6 @@ AUDIO_MAX_SECONDS = env.int("AUDIO_MAX_SECONDS", 10 * 60)
 
 # Follow-up: daily counters older than this are rolled up into monthly rows.
 INDICATOR_DAILY_RETENTION_DAYS = env.int("INDICATOR_DAILY_RETENTION_DAYS", 400)
-
-# Print refuses translations made from an older Swedish text, unless this says otherwise.
-PRINT_ALLOW_OUTDATED = env.bool("PRINT_ALLOW_OUTDATED", False)
 
 # The public site and print use approved translations only; while a language is being rolled
 # out, this lets them use translations nobody has reviewed yet.

@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.models import (
     DraftStateMixin,
@@ -73,6 +74,27 @@ class ContentQuerySet(models.QuerySet):
         return self.live()
 
 
+class ChangeKind(models.TextChoices):
+    """What a Swedish change means for the translations, chosen by the editor with each change
+    and applied when it is published (editions): approvers see it before they approve."""
+
+    RETRANSLATE = (
+        "retranslate",
+        _(
+            "New meaning: each language keeps its previous approved version until its new "
+            "translation is approved"
+        ),
+    )
+    MINOR = "minor", _("Minor edit: a typo or punctuation; the translations stay current")
+    WITHDRAW = (
+        "withdraw",
+        _(
+            "Withdraws older translations: the old text is now wrong (a rule or an amount "
+            "changed); they are no longer shown or printed"
+        ),
+    )
+
+
 class EditorialModel(
     TranslatedTextMixin,
     WorkflowMixin,
@@ -101,6 +123,12 @@ class EditorialModel(
         object_id_field="object_id",
         related_query_name="%(app_label)s_%(class)s",
         for_concrete_model=False,
+    )
+    change_kind = models.CharField(
+        _("what the change means for translations"),
+        max_length=12,
+        choices=ChangeKind.choices,
+        default=ChangeKind.RETRANSLATE,
     )
 
     class Meta:
@@ -158,6 +186,7 @@ class EditorialModel(
 
 class Slugged(models.Model):
     slug = models.SlugField(
+        _("slug"),
         max_length=80,
         unique=True,
         allow_unicode=False,

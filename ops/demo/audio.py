@@ -11,11 +11,12 @@ import tempfile
 from pathlib import Path
 
 from django.core.files import File
+from django.utils import timezone
 
 from audio import recordings as audio
 from audio.models import AudioRecording
 from dialogue.models import DialogueCard
-from translations.approved import Approved
+from editions.served import Served
 
 # Registry code → espeak-ng voice. Somali, Tigrinya, Pashto, Sorani and Dari have none.
 VOICES = {
@@ -24,6 +25,7 @@ VOICES = {
     "fi": "fi", "ku": "ku",
 }  # fmt: skip
 TOOLS = ("espeak-ng", "lame")
+DEMO_VOICE = "espeak-ng (demo)"
 
 
 def available() -> bool:
@@ -55,27 +57,31 @@ def make_recordings(codes=None) -> dict[str, int]:
             "recordings", "card_messages__message__links"
         )
     )
-    approved = Approved(cards)
     for card in cards:
-        existing = {r.language: r for r in card.recordings.all()}
+        recorded = sorted(card.recordings.all(), key=lambda r: (r.created_at, r.pk))
         for code, voice in VOICES.items():
             if codes is not None and code not in codes:
                 continue
-            if not approved.usable(card, code):
+            edition = Served([card], code).edition(card)
+            if edition is None:
                 continue
-            recording = existing.get(code)
-            if recording and not recording.is_outdated:
+            in_language = [r for r in recorded if r.language == code]
+            if audio.playable(in_language, edition) is not None:
                 counts["unchanged"] += 1
                 continue
+            # The demo's own recording is made again; a person's upload is never touched.
+            ours = [r for r in in_language if r.synthetic and r.recorded_by == DEMO_VOICE]
+            recording = ours[-1] if ours else AudioRecording(card=card, language=code)
             with tempfile.TemporaryDirectory() as tmp:
                 mp3 = Path(tmp) / f"{card.code}-{code}.mp3"
-                synthesise(audio.card_text(card, code), voice, mp3)
+                synthesise(audio.edition_text(edition.texts), voice, mp3)
                 with mp3.open("rb") as handle:
-                    recording = recording or AudioRecording(card=card, language=code)
                     recording.file = File(handle, name=mp3.name)
-                    recording.recorded_by = "espeak-ng (demo)"
+                    recording.recorded_by = DEMO_VOICE
                     recording.synthetic = True
+                    # The demo's own recordings: approved as made, heard at once.
+                    recording.approved_at = recording.approved_at or timezone.now()
                     recording.full_clean()
                     recording.save()
-            counts["updated" if code in existing else "created"] += 1
+            counts["updated" if ours else "created"] += 1
     return counts

@@ -69,8 +69,8 @@ class Renderer:
         renderer.contents = contents
         return renderer
 
-    def version_line(self, published, fingerprint) -> str:
-        return f"Jobba i Sverige · {published:%Y-%m-%d} · v{fingerprint[:7]}"
+    def version_line(self, published, version) -> str:
+        return f"Jobba i Sverige · {published:%Y-%m-%d} · v{version[:7]}"
 
 
 def mm_(value: float) -> float:

@@ -178,7 +178,7 @@ class CardDesign:
         canvas.setFillColorRGB(*MUTED)
         line = (
             f"Jobba i Sverige · {self.content.published:%Y-%m-%d} · "
-            f"v{self.content.fingerprint[:7]} · {self.content.code}"
+            f"v{self.content.version or self.content.fingerprint[:7]} · {self.content.code}"
         )
         (placed,) = frames.place([Item(line, SV, align=align)], WIDTH - 2 * MARGIN, 5.5)
         frames.draw(canvas, [placed], MARGIN, MARGIN - 1.5 * mm)
@@ -233,6 +233,13 @@ class CardDesign:
                         if line and line not in seen:
                             seen.add(line)
                             items.append(Item(line, SV, space_before=0.2))
+            if self.content.awaiting:
+                # Staff read on the back that the front is the previous edition.
+                note = pgettext(
+                    "staff side",
+                    "The Swedish has been updated since; the new translation is on its way.",
+                )
+                items.append(Item(note, SV, bold=True, space_before=1.0))
         return items
 
     def _back_frames(self):

@@ -156,7 +156,7 @@ class _EventPages:
         ]
         frames.draw(canvas, frames.place(listen, width, 10), text_x, y + QR_SIZE - 2 * mm)
         canvas.setFillColorRGB(*MUTED)
-        line = self.renderer.version_line(content.published, content.fingerprint)
+        line = self.renderer.version_line(content.published, content.version or content.fingerprint)
         if continued or page_number > 1:
             line += f" · {page_number}"
         (version,) = frames.place([Item(line, SV, align="right" if rtl else "left")], width, 6)

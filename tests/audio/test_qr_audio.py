@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
+from django.utils import timezone, translation
 
 from audio import recordings as audio
 from audio.models import AudioRecording
 from dialogue.models import DialogueCard, IssuedCode
+from editions.served import Served
+from tests import builders
 from tests.admin_forms import form_errors
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
@@ -30,10 +32,15 @@ def wav_bytes(seconds=1.0, rate=8000) -> bytes:
     return buffer.getvalue()
 
 
-def record(card, code, data=None, synthetic=True):
-    recording = AudioRecording(card=card, language=code, recorded_by="test", synthetic=synthetic)
+def record(card, code, data=None, synthetic=True, approved=True, uploaded_by=None):
+    """A recording of the edition in service, approved (the public hears it) unless told."""
+    recording = AudioRecording(
+        card=card, language=code, recorded_by="test", synthetic=synthetic, uploaded_by=uploaded_by
+    )
     recording.file = ContentFile(data or wav_bytes(), name=f"{code}.wav")
     recording.full_clean()
+    if approved:
+        recording.approved_at = timezone.now()
     recording.save()
     return recording
 
@@ -123,7 +130,7 @@ def test_retired_card_links_to_its_replacement(card, client):
 
 
 def test_a_card_printed_from_an_older_text_says_it_was_updated(card, client):
-    version = audio.text_fingerprint(card, "uk")[:7]
+    version = Served([card], "uk").edition(card).version
     current = client.get(f"/q/{card.code}/uk/?v={version}").content.decode()
     assert "updated-since-print" not in current
     body = client.get(f"/q/{card.code}/uk/?v=0000000").content.decode()
@@ -142,8 +149,7 @@ def test_recording_belongs_to_its_text(card):
     arabic, ukrainian = record(card, "ar"), record(card, "uk")
     assert not arabic.is_outdated and not ukrainian.is_outdated
     message = card.key_messages()[0]
-    message.headline_ar = message.headline_ar + "!"
-    message.save()
+    builders.translate(message, "ar", headline=message.headline_ar + "!")  # a new edition
     card = DialogueCard.objects.get(pk=card.pk)
     arabic = AudioRecording.objects.get(pk=arabic.pk)
     assert arabic.is_outdated
@@ -266,6 +272,7 @@ def test_demo_recordings_only_for_languages_espeak_speaks(card):
     assert not AudioRecording.objects.filter(language="so").exists()
     recording = AudioRecording.objects.get(card=card, language="sv")
     assert recording.synthetic and recording.format == "mp3" and recording.duration > 5
+    assert recording.approved  # the demo's own recordings play at once
     assert demo_audio.make_recordings(codes=["sv"])["created"] == 0  # idempotent
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from dialogue.models import DialogueCard
+from tests import builders
 from tests.audio.test_qr_audio import record
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_media")]
@@ -19,7 +20,7 @@ def _report(client) -> str:
 def test_an_outdated_recording_is_listed_with_a_link_to_it(admin_client):
     card = DialogueCard.objects.get(slug=CARD)
     recording = record(card, "ar")
-    DialogueCard.objects.filter(pk=card.pk).update(title_ar=card.title_ar + " جديد")
+    builders.translate(card, "ar", title=card.title_ar + " جديد")  # a new Arabic edition
     body = _report(admin_client)
     assert f"/admin/snippets/audio/audiorecording/edit/{recording.pk}/" in body
 

@@ -11,6 +11,7 @@ from django.utils.html import escape
 
 from dialogue import text_rules
 from dialogue.models import DialogueCard, JointMessage
+from tests import builders
 from tests.admin_forms import form_data, form_errors
 from tests.translations.test_exchange import bomb, fill_xliff, snapshot
 from translations import exchange
@@ -121,8 +122,7 @@ MARKUP = ["<b>fet</b> & <script>alert(1)</script>", "<para>ReportLab</para> &amp
 @pytest.mark.parametrize("text", MARKUP)
 def test_markup_is_shown_as_text_on_the_page(client, text):
     message = JointMessage.objects.get(slug="barnbidrag")
-    message.body_sv = text
-    message.save()
+    builders.publish_swedish(message, body=text)
     response = client.get("/sv/folkbokforing/")
     assert response.status_code == 200
     page = response.content.decode()

@@ -9,10 +9,10 @@ import pytest
 from django.db import models
 from django.utils import timezone
 
-from audio import recordings as audio
 from dialogue import content_version
 from dialogue.models import DialogueCard
 from followup.models import Counter, Event
+from print import content
 from tests import isolated
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_a_publish_shows_the_new_text_on_the_next_opening(card, client):
 
 
 def test_the_updated_since_print_notice_follows_the_printed_version_from_the_cache(card, client):
-    current = audio.text_fingerprint(card, "uk")[:7]
+    current = content.card_content(card, "uk").version  # what the printed card's QR carries
     page = f"/q/{card.code}/uk/"
 
     def body(url):
@@ -89,6 +89,16 @@ def test_the_updated_since_print_notice_follows_the_printed_version_from_the_cac
         assert "updated-since-print" in body(f"{page}?v=0000000")
         assert "updated-since-print" not in body(f"{page}?v={current}")
         assert "updated-since-print" not in body(page)
+
+
+def test_a_change_to_the_swedish_alone_does_not_say_her_card_was_updated(card, client):
+    printed = content.card_content(card, "uk").version
+    card.title_sv = card.title_sv + " (ny titel)"
+    card.change_kind = "minor"
+    card.save_revision().publish()
+    assert content.card_content(card, "uk").version != printed  # a new pair: new Swedish
+    body = client.get(f"/q/{card.code}/uk/?v={printed}").content.decode()
+    assert "updated-since-print" not in body  # her text reads the same
 
 
 def test_the_cached_page_holds_nothing_of_the_visitor(card, admin_client, client):

@@ -17,7 +17,6 @@ from dialogue.models import DialogueCard
 
 pytestmark = pytest.mark.django_db
 
-PERMISSION_NAME = re.compile(r"^(Can \w+|Wagtail kärna \| sida \| .*)$")
 BROWSER = {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}
 CARD = "personnummer"
 IN_REVIEW = "foraldraledig-och-pa-vag"  # its messages are owned by FK and AF
@@ -47,6 +46,8 @@ ENGLISH = [
     "There are no",
     "Actions",
 ]
+# How Django and Wagtail name permissions ("Can add group", "Delete pages with children").
+PERMISSION_WORDS = ["Can", "Delete pages", "Lock/unlock", "Publish any", "Unlock any", "Slug"]
 ROLES = {
     "editor": roles.EDITORS,
     "approver": roles.APPROVERS_PREFIX + "AF",
@@ -202,13 +203,25 @@ def test_group_edit_page_says_grupp(client, person):
     group = Group.objects.get(name=roles.EDITORS)
     body = page(client, f"/admin/groups/edit/{group.pk}/")
     assert says(body, "Grupp") and says(body, "Objekträttigheter")
-    # Permission names are rows that Django's and Wagtail's migrations wrote in English ("Can
-    # lock", "Wagtail kärna | sida | Delete pages with children"): data, not a catalogue string.
-    english = {
-        word: [text for text in texts if not PERMISSION_NAME.match(text)]
-        for word, texts in english_in(body).items()
-    }
-    assert {word: texts for word, texts in english.items() if texts} == {}
+    # Permission names are rows written in English; cms.permission_names makes them Swedish.
+    assert says(body, "Kan lägga till dialogkort") and says(body, "Kan låsa upp")
+    assert "Wagtail kärna | sida | Radera sidor med undersidor" in body  # the page rights' names
+    assert english_in(body, [*ENGLISH, *PERMISSION_WORDS]) == {}
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("/admin/snippets/translations/grouplanguages/add/", "Grupp"),
+        (f"{CARDS}/add/", "Adressnamn"),
+        ("/admin/snippets/dialogue/audience/add/", "Adressnamn"),
+    ],
+)
+def test_group_and_slug_fields_are_labelled_in_swedish(client, person, url, label):
+    person("administrator")
+    body = page(client, url)
+    assert says(body, label)
+    assert english_in(body, [*ENGLISH, "Slug"]) == {}
 
 
 def test_status_side_panel_on_a_card_is_swedish(client, person, card):

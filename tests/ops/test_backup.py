@@ -32,6 +32,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import router
 from django.test import Client
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from audio.models import AudioRecording
@@ -227,6 +228,7 @@ def source(tmp_path, django_user_model) -> Source:
     recording = AudioRecording(card=card, language="ar", recorded_by="test", synthetic=False)
     recording.file = ContentFile(wav_bytes(), name="ar.wav")
     recording.full_clean()
+    recording.approved_at = timezone.now()  # heard by the public, so its URL answers
     recording.save()
     get_document_model().objects.create(
         title="Guide", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="guide.pdf")

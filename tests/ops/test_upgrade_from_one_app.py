@@ -3,7 +3,8 @@
 The old code itself (from git history) migrates a database, loads the demo, starts a joint
 approval with one agency's approval, adds a recording, a counter and a group of its own; then
 today's code migrates the same database. Every row is still there, rights and the workflow
-follow their models, and the public pages, the print station and print answer.
+follow their models, the public pages, the print station and print answer, and the QR pages
+read every card in every language as before (language editions made from what was approved).
 """
 
 import json
@@ -57,6 +58,16 @@ Counter.objects.create(granularity="day", period_start=timezone.now().date(),
     event="qr_opened", card=card.code, language="ar", channel="qr", count=7)
 group = Group.objects.create(name="Kontor Malmö")
 group.permissions.add(Permission.objects.get(codename="use_print_station"))
+from django.test import Client
+# What the public reads on each card's QR page in a few languages: the heading, and whether the
+# card is there in that language (only then has the page its "Listen" section).
+client = Client()
+def read(card, lang):
+    body = client.get(f"/q/{card.code}/{lang}/").content.decode()
+    return body.split("<h1", 1)[1].split("</h1>", 1)[0] + str('class="listen"' in body)
+print(json.dumps({f"{c.code}/{lang}": read(c, lang)
+                  for c in DialogueCard.objects.filter(live=True, retired_at=None)
+                  for lang in ("ar", "ti", "so", "ps", "uk")}))
 print(json.dumps({m._meta.label: m._base_manager.count() for m in apps.get_models()
                   if m._meta.app_label == "dialogue"}))
 """
@@ -91,6 +102,12 @@ card = DialogueCard.objects.get(slug="foraldraledig-och-pa-vag")
 client = Client()
 found["pages"] = {url: client.get(url).status_code for url in
                   ("/ar/", f"/q/{card.code}/ar/", "/material/", "/sv/foraldraledighet/")}
+def read(card, lang):
+    body = client.get(f"/q/{card.code}/{lang}/").content.decode()
+    return body.split("<h1", 1)[1].split("</h1>", 1)[0] + str('class="listen"' in body)
+found["read"] = {f"{c.code}/{lang}": read(c, lang)
+                 for c in DialogueCard.objects.filter(live=True, retired_at=None)
+                 for lang in ("ar", "ti", "so", "ps", "uk")}
 client.force_login(User.objects.get(username="servicekontor"))
 found["pages"]["/print/"] = client.get("/print/").status_code
 out = StringIO()
@@ -156,7 +173,8 @@ def test_a_database_from_before_the_split_migrates_forward_and_works(tmp_path):
     try:
         _run(["manage.py", "migrate", "--noinput", "-v0"], old, env)
         _run(["manage.py", "load_demo", "--skip-audio"], old, env)
-        before = json.loads(_run(["-c", OLD_SCRIPT], old, env).splitlines()[-1])
+        printed = _run(["-c", OLD_SCRIPT], old, env).splitlines()
+        read_before, before = json.loads(printed[-2]), json.loads(printed[-1])
         _run(["manage.py", "migrate", "--noinput", "-v0"], ROOT, env)
         work = tmp_path / "work"
         work.mkdir()
@@ -179,4 +197,7 @@ def test_a_database_from_before_the_split_migrates_forward_and_works(tmp_path):
     assert after["still pending"] == ["FK", "MV"]  # AF's approval survived the move
     assert after["pages"] == dict.fromkeys(after["pages"], 200)
     assert after["render_card"].startswith("Wrote card.pdf (")
+    # Editions were made from what was approved: the public reads every card as before ([E] 8).
+    assert after["read"] == read_before
+    assert sum(value.endswith("True") for value in read_before.values()) > 10
     assert (work / "card.pdf").read_bytes().startswith(b"%PDF-")

@@ -22,7 +22,7 @@ def test_print_page_shows_preflight_per_language_and_downloads(admin_client):
     card = DialogueCard.objects.get(slug=CARD)
     body = admin_client.get(f"/admin/print/card/{card.pk}/").content.decode()
     assert "Klar att skriva ut" in body  # the admin speaks Swedish
-    assert "Inte översatt" in body  # Pashto and others are incomplete
+    assert "inte fullständigt översatt och godkänt" in body  # Pashto and others are incomplete
     assert f"/admin/print/card/{card.pk}/ar/card/office.pdf" in body
     assert f"/admin/print/card/{card.pk}/ps/card/office.pdf" not in body
 
@@ -72,10 +72,10 @@ def test_preflight_names_the_problems():
     card = DialogueCard.objects.get(slug=CARD)
     assert preflight.card(card, "ar") == []
     problems = preflight.card(card, "ps")
-    assert problems[0].level == "error" and "Inte översatt" in problems[0].message
+    assert problems[0].level == "error"
+    assert "inte fullständigt översatt och godkänt" in problems[0].message
     message = card.key_messages()[0]
-    message.body_so = ("Qoraal aad u dheer. " * 40).strip()
-    message.save()
+    builders.translate(message, "so", body=("Qoraal aad u dheer. " * 40).strip())
     card = DialogueCard.objects.get(slug=CARD)
     assert any("får inte plats på ett kort" in p.message for p in preflight.card(card, "so"))
 

@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from dialogue.models import DialogueCard
 from print import content, service
 from print.documents import base as renderer_base
+from tests import builders
 from tests.pdf_tools import fonts, info, normalise, qr_codes, text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "empty_media")]
@@ -67,7 +68,9 @@ def test_pdf_carries_language_title_and_version():
     assert b"/Lang (ar)" in pdf
     extracted = text(pdf)
     card_content = content.card_content(DialogueCard.objects.get(slug=CARD), "ar")
-    assert f"v{card_content.fingerprint[:7]}" in extracted
+    # The edition's version: the same as the QR link's v= and the pack's manifest.
+    assert f"v{card_content.version}" in extracted
+    assert card_content.audio_url.endswith(f"?v={card_content.version}")
     assert card_content.published.isoformat() in extracted
 
 
@@ -109,8 +112,7 @@ def test_repeat_request_is_served_from_the_cache_and_an_edit_renders_afresh(monk
     second = service.piece_pdf(CARD, "ti", "card")
     assert first == second and len(renders) == 1
     card = DialogueCard.objects.get(slug=CARD)
-    card.title_ti = card.title_ti + " !"
-    card.save()
+    builders.translate(card, "ti", title=card.title_ti + " !")
     third = service.piece_pdf(CARD, "ti", "card")
     assert len(renders) == 2 and third != first
 
@@ -118,8 +120,7 @@ def test_repeat_request_is_served_from_the_cache_and_an_edit_renders_afresh(monk
 def test_long_text_shrinks_or_continues_never_spills():
     card = DialogueCard.objects.get(slug=CARD)
     message = card.key_messages()[0]
-    message.body_so = ("Qoraal aad u dheer oo tijaabo ah. " * 30).strip()
-    message.save()
+    builders.translate(message, "so", body=("Qoraal aad u dheer oo tijaabo ah. " * 30).strip())
     pdf = service.piece_pdf(CARD, "so", "card")
     pages = int(info(pdf)["Pages"])
     assert pages == 4  # two physical cards: front, back, front, back

@@ -12,6 +12,7 @@ from django.utils.html import escape
 import languages
 from cms import roles
 from dialogue.models import DialogueCard, LifeEvent
+from editions import record
 from followup.models import Counter, Event
 from print import station
 from print.models import Office, StaffProfile
@@ -118,9 +119,11 @@ def submit(client, form: dict):
 
 
 def unreviewed(lang: str, messages) -> None:
-    """Translations of these messages no reviewer has approved: not printable."""
+    """Translations of these messages withdrawn and written anew, not yet approved: the cards
+    carrying them have no edition in that language, so they do not print in it."""
     for message in messages:
         translation_status.record(message, "body", lang)
+        record.refresh_with_carriers(message, [lang], withdraw="Testet drog tillbaka texten.")
 
 
 def test_every_enabled_language_is_listed_and_the_unready_are_marked(desk):
@@ -163,7 +166,10 @@ def test_choosing_a_partly_ready_language_offers_what_is_translated(desk):
     assert response.status_code == 200
     page = page_of(response)
     body = response.content.decode()
-    assert escape(staff("Not yet translated into %(name)s:", name="Somaliska")) in body
+    # Withdrawn on purpose: said as such, with the reason, not as "not translated".
+    said = staff("The translation into %(name)s has been withdrawn:", name="Somaliska")
+    assert escape(said) in body and "Testet drog tillbaka texten." in body
+    assert escape(staff("Not yet translated into %(name)s:", name="Somaliska")) not in body
     assert card.title_sv in body
     [rest] = page.offers
     assert ("partial", "1") in rest["fields"] and ("lang", "so") in rest["fields"]

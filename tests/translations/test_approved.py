@@ -53,21 +53,40 @@ def test_an_approved_translation_is_shown_and_printed(card, client):
     assert message.body_so in page(client, f"/so/{card.life_event.slug}/")
 
 
-def test_an_unreviewed_translation_is_neither_shown_nor_printed(card, client):
-    message = unreviewed_somali_body(card)
+def test_an_unreviewed_change_never_reaches_the_public(card, client):
+    message = card.key_messages()[0]
+    approved_body = message.body_so
+    unreviewed_somali_body(card)
     card = DialogueCard.objects.get(pk=card.pk)
-    assert not Approved([card]).usable(card, "so")
+    # The approved Somali edition stays in service, whole: page, QR page, print.
+    assert card_view("so", card).translated
+    life_event_page = page(client, f"/so/{card.life_event.slug}/")
+    assert UNREVIEWED not in life_event_page and approved_body in life_event_page
+    qr = page(client, f"/q/{card.code}/so/")
+    assert UNREVIEWED not in qr and approved_body in qr
+    printed = content.card_content(card, "so")
+    assert [m.body for m in printed.messages] == [approved_body]
+
+
+def test_an_unreviewed_first_translation_is_neither_shown_nor_printed(client):
+    card = builders.card_with_message(["ar"])
+    message = card.key_messages()[0]
+    builders.translate(card, "so", title="Kaarka", status="translated")
+    builders.translate(message, "so", headline="Cinwaan", body=UNREVIEWED, status="translated")
     assert not card_view("so", card).translated
     life_event_page = page(client, f"/so/{card.life_event.slug}/")
-    assert message.body_so not in life_event_page and 'class="missing"' in life_event_page
+    assert UNREVIEWED not in life_event_page and 'class="missing"' in life_event_page
     qr = page(client, f"/q/{card.code}/so/")
-    assert message.body_so not in qr and 'class="missing"' in qr
+    assert UNREVIEWED not in qr and 'class="missing"' in qr
     assert get("so") not in reading.qr_card(card.pk, get("so")).available
     with pytest.raises(NotPrintable, match="godkänt"):
         content.card_content(card, "so")
     needs = {(need.card.pk, need.language.code) for need in audio.recording_needs()}
     assert (card.pk, "so") not in needs
-    assert (card.pk, "ar") in needs  # Arabic is still approved: its recording is still wanted
+    assert (card.pk, "ar") in needs  # Arabic is approved: its recording is wanted
+    audience = builders.audience([card])
+    assert get("so") not in packs.printable_languages(audience)
+    assert get("ar") in packs.printable_languages(audience)
 
 
 def test_approving_it_puts_it_on_the_page(card, client):
@@ -77,8 +96,8 @@ def test_approving_it_puts_it_on_the_page(card, client):
 
 
 def test_a_language_being_rolled_out_may_show_unreviewed_text(card, settings, client):
-    message = unreviewed_somali_body(card)
     settings.TRANSLATIONS_SHOW_UNREVIEWED = True
+    message = unreviewed_somali_body(card)
     assert message.body_so in page(client, f"/so/{card.life_event.slug}/")
 
 
@@ -89,11 +108,11 @@ def test_text_without_any_recorded_state_counts_as_unreviewed(card):
     assert Drafts([card]).text(card, "title", "am") == "ሰነድ"
 
 
-def test_packs_leave_out_a_language_with_unreviewed_text(card):
+def test_packs_keep_a_language_while_a_change_waits_for_review(card):
     audience = builders.audience([card])
     assert get("so") in packs.printable_languages(audience)
     unreviewed_somali_body(card)
-    assert get("so") not in packs.printable_languages(audience)
+    assert get("so") in packs.printable_languages(audience)  # its approved edition
     assert get("ar") in packs.printable_languages(audience)
 
 
@@ -104,20 +123,20 @@ def test_swedish_needs_no_approval():
     assert not approved.usable(card, "so")
 
 
-def test_an_outdated_leaflet_is_refused_unless_allowed(card, settings, tmp_path):
+def test_a_leaflet_keeps_its_pair_after_a_swedish_change(card, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
-    def event():  # a fresh instance: event_content keeps what it loads on the one it is given
+    def event():
         return LifeEvent.objects.get(pk=card.life_event_id)
 
-    assert content.event_content(event(), "ar").lang == "ar"
     message = card.key_messages()[0]
-    message.body_sv = "Barnbidrag betalas ut varje månad till den som har barn."
-    message.save()
-    with pytest.raises(NotPrintable, match="inaktuell"):
-        content.event_content(event(), "ar")
-    settings.PRINT_ALLOW_OUTDATED = True
-    assert content.event_content(event(), "ar").lang == "ar"
+    before = content.event_content(event(), "ar")
+    old_swedish = message.body_sv
+    builders.publish_swedish(message, body="Barnbidrag betalas ut varje månad.")
+    after = content.event_content(event(), "ar")
+    # The Arabic as approved, beside the Swedish it was made from, until it is translated anew.
+    assert after.messages == before.messages
+    assert after.messages[0][1].body == old_swedish
 
 
 def test_one_answer_for_a_whole_event_costs_one_query_per_kind(django_assert_max_num_queries):

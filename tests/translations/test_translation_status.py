@@ -4,11 +4,12 @@ import re
 from html import unescape
 
 import pytest
-from django.utils import translation
 
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from print import content
 from tests import builders
 from translations import status as ts
+from translations.models import TranslationState
 from translations.status import Status, Unit
 
 pytestmark = pytest.mark.django_db
@@ -52,13 +53,19 @@ def test_changing_a_swedish_headline_outdates_that_unit_in_every_language_and_no
     assert all(after[key] == Status.OUTDATED for key in changed)
 
 
-def test_a_minor_edit_keeps_translations_current():
+def test_a_minor_edit_keeps_current_translations_current_and_outdated_ones_outdated():
     message = message_in_arabic_and_tigrinya()
+    previous = {Unit(message, "headline").key: message.headline_sv}
+    # Tigrinya was made from an older Swedish text: a typo fix must not make it current.
+    TranslationState.objects.filter(language="ti", field="headline").update(
+        source_fingerprint=ts.fingerprint("Ett äldre svenskt budskap.")
+    )
     message.headline_sv = message.headline_sv.replace(".", "!")
     message.save()
     assert ts.status_of(Unit(message, "headline"), "ar") == Status.OUTDATED
-    ts.accept_minor_edit(message)
+    ts.accept_minor_edit(message, previous)
     assert ts.status_of(Unit(message, "headline"), "ar") == Status.APPROVED
+    assert ts.status_of(Unit(message, "headline"), "ti") == Status.OUTDATED
 
 
 def test_approval_is_kept_until_the_source_changes():
@@ -114,26 +121,18 @@ def test_overview_and_work_list_in_the_admin(admin_client):
     assert admin_client.get("/admin/translations/xx/").status_code == 404
 
 
-def test_minor_edit_ticked_in_the_admin_keeps_translations_current(admin_client):
+def test_the_change_kind_is_asked_in_the_admin_and_starts_from_the_default(admin_client):
     message = message_in_arabic_and_tigrinya()
     url = f"/admin/snippets/dialogue/jointmessage/edit/{message.pk}/"
     page = admin_client.get(url).content.decode()
-    assert 'name="minor_edit"' in page
-    from django.test import RequestFactory
-
-    from translations.wagtail_hooks import keep_translations_current_after_minor_edit
-
-    message.headline_sv = message.headline_sv.replace("barnbidrag", "barnbidrag,")
-    assert ts.status_of(Unit(message, "headline"), "ar") == Status.OUTDATED  # without the box
-    request = RequestFactory().post(url, {"minor_edit": "on"})
-    keep_translations_current_after_minor_edit(request, message)
-    message.save()
-    assert ts.status_of(Unit(message, "headline"), "ar") == Status.APPROVED
-    unticked = message_in_arabic_and_tigrinya()
-    unticked.headline_sv = unticked.headline_sv.replace("barnbidrag", "barnbidrag,")
-    keep_translations_current_after_minor_edit(RequestFactory().post(url, {}), unticked)
-    unticked.save()
-    assert ts.status_of(Unit(unticked, "headline"), "ar") == Status.OUTDATED
+    for kind in ("retranslate", "minor", "withdraw"):
+        assert f'name="change_kind" value="{kind}"' in page
+    assert re.search(r'name="change_kind" value="retranslate"[^>]*checked', page)
+    # The last publication's choice belongs to that change, not to the next.
+    message.change_kind = "withdraw"
+    message.save_revision().publish()
+    page = admin_client.get(url).content.decode()
+    assert re.search(r'name="change_kind" value="retranslate"[^>]*checked', page)
 
 
 @pytest.fixture
@@ -144,8 +143,9 @@ def card():
 
 def make_outdated(card):
     message = card.key_messages()[0]
-    message.body_sv = "Barnbidrag betalas ut varje månad till den som har barn."
-    message.save()
+    builders.publish_swedish(
+        message, body="Barnbidrag betalas ut varje månad till den som har barn."
+    )
 
 
 def page(client, path) -> str:
@@ -154,25 +154,23 @@ def page(client, path) -> str:
     return response.content.decode()
 
 
-def test_public_pages_show_an_outdated_translation_with_a_notice(client, card):
+def test_public_pages_keep_the_previous_pair_with_a_notice_after_a_swedish_change(client, card):
     event = card.life_event.slug
-    assert "outdated" not in page(client, f"/ar/{event}/")
+    assert "awaiting" not in page(client, f"/ar/{event}/")
     make_outdated(card)
     body = page(client, f"/ar/{event}/")
-    assert body.count('class="missing outdated"') == 1
-    assert f'href="/sv/{event}/#{card.slug}"' in body
-    assert 'class="missing outdated"' in page(client, f"/q/{card.code}/ar/")
-    assert "outdated" not in page(client, f"/sv/{event}/")
+    assert body.count('class="missing awaiting"') == 1
+    assert 'class="missing awaiting"' in page(client, f"/q/{card.code}/ar/")
+    assert "awaiting" not in page(client, f"/sv/{event}/")
 
 
-def test_print_refuses_an_outdated_translation_unless_allowed(settings, tmp_path, card):
+def test_print_keeps_printing_the_previous_pair_after_a_swedish_change(settings, tmp_path, card):
     from print import service
-    from print.content import NotPrintable
 
     settings.MEDIA_ROOT = tmp_path
-    assert service.piece_pdf(card.slug, "ar", "card").startswith(b"%PDF")
+    before = content.card_content(card, "ar")
     make_outdated(card)
-    with translation.override("en"), pytest.raises(NotPrintable, match="outdated"):
-        service.piece_pdf(card.slug, "ar", "card")
-    settings.PRINT_ALLOW_OUTDATED = True
+    after = content.card_content(card, "ar")
+    assert after.messages == before.messages and after.sv_messages == before.sv_messages
+    assert after.awaiting and not before.awaiting
     assert service.piece_pdf(card.slug, "ar", "card").startswith(b"%PDF")
