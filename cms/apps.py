@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import post_migrate, post_save, pre_save
         from wagtail.users.models import UserProfile
 
+        from cms import checks  # noqa: F401  registers the catalogue and SITE_URL checks
         from dialogue.models import Agency
 
         post_migrate.connect(_sync_roles, dispatch_uid="cms-sync-roles")

@@ -169,21 +169,30 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
     }
     fingerprints = {code: [c.fingerprint for c in found] for code, found in contents.items()}
     parts = [audience.slug, finish, kept, fingerprints, [e.slug for e in events], withdrawn]
+    langs = _languages(kept)
     data = cache.get_or_build(
         "pack",
         parts,
         "zip",
         lambda: _build(audience, kept, cards, events, finish, served, contents, withdrawn),
+        langs=langs,
     )
-    shared_cache.set(index, cache.name("pack", parts, "zip"), content_version.TTL)
+    shared_cache.set(index, cache.name("pack", parts, "zip", langs), content_version.TTL)
     return data
 
 
 def _index_key(audience_slug: str, codes: list[str], finish: str) -> str:
     """Everything besides the content that decides a pack's bytes, under the content version."""
     flags = (settings.TRANSLATIONS_SHOW_UNREVIEWED,)
+    made_with = cache.made_with(_languages(codes))  # catalogues, fonts: nothing in the content
     parts = (RENDERER_VERSION, audience_slug, finish, tuple(codes), flags, settings.SITE_URL)
-    return content_version.key("pack", parts)
+    return content_version.key("pack", (*parts, made_with))
+
+
+def _languages(codes) -> list[str]:
+    """The languages a pack prints interface strings in: its cards' and leaflets', and the
+    poster's (whose languages are among the pack's)."""
+    return service.poster_languages(codes)
 
 
 def _build(audience, codes, cards, events, finish, served, contents, withdrawn) -> bytes:

@@ -53,8 +53,13 @@ def cards_pdf(
         raise NotPrintable(_("No cards to print."))
     renderer = CardRenderer if layout == "card" else CardSheetRenderer
     parts = [layout, finish, lang, [c.fingerprint for c in contents]]
+    # Her language on the front; the back's Swedish is in every key (cache.made_with).
     return cache.get_or_build(
-        "cards", parts, "pdf", lambda: renderer.for_contents(contents, finish).render()
+        "cards",
+        parts,
+        "pdf",
+        lambda: renderer.for_contents(contents, finish).render(),
+        langs=[lang],
     )
 
 
@@ -68,7 +73,11 @@ def leaflet_pdf(events, lang: str, finish: str = "office", loaded=None) -> bytes
         raise NotPrintable(_("No life events to print."))
     parts = ["leaflet", finish, lang, [c.fingerprint for c in contents]]
     return cache.get_or_build(
-        "leaflet", parts, "pdf", lambda: LeafletRenderer.for_contents(contents, finish).render()
+        "leaflet",
+        parts,
+        "pdf",
+        lambda: LeafletRenderer.for_contents(contents, finish).render(),
+        langs=[lang],
     )
 
 
@@ -115,7 +124,14 @@ def poster_pdf(
         parts,
         "pdf",
         lambda: PosterRenderer(targets, size, title, finish).render(),
+        langs=poster_languages(code for code, _url in targets),
     )
+
+
+def poster_languages(codes) -> list[str]:
+    """The languages a poster prints interface strings in: its heading in Swedish and English,
+    and "Listen in your language" in each language it lists."""
+    return ["en", *codes]
 
 
 def audience(slug: str) -> Audience:

@@ -1,8 +1,10 @@
 """Reading PDFs in tests with real tools: poppler-utils and zbar (Debian packages)."""
 
+import re
 import subprocess
 import tempfile
 import unicodedata
+import zlib
 from pathlib import Path
 
 TIMEOUT = 120  # seconds; poppler and zbar take well under one on our documents
@@ -48,6 +50,26 @@ def normalise(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).translate(BIDI_MARKS).split())
 
 
+def logical_text(data: bytes) -> str:
+    """pdftotext as it comes, bidi marks dropped and whitespace collapsed: no NFKC, so
+    presentation forms and lost joiners show."""
+    raw = _run("pdftotext", "-enc", "UTF-8", "{pdf}", "-", data=data)
+    return " ".join(raw.translate(BIDI_MARKS).split())
+
+
+def content_streams(data: bytes) -> bytes:
+    """Every stream of the file, Flate-decoded where it is compressed (page contents hold
+    the marked-content operators: BDC with /Lang or /ActualText, EMC)."""
+    streams = []
+    for match in re.finditer(rb"/Length (\d+)[^>]*>>\s*stream\r?\n", data):
+        raw = data[match.end() : match.end() + int(match.group(1))]
+        try:
+            streams.append(zlib.decompress(raw))
+        except zlib.error:
+            streams.append(raw)
+    return b"\n".join(streams)
+
+
 def info(data: bytes) -> dict:
     rows = _run("pdfinfo", "-box", "{pdf}", data=data).splitlines()
     return {k.strip(): v.strip() for k, _, v in (row.partition(":") for row in rows)}
@@ -85,8 +107,6 @@ def qr_codes(data: bytes, page: int = 1, dpi: int = 150) -> list[str]:
 
 def word_boxes(data: bytes, page: int = 1) -> list[tuple[str, float]]:
     """(word, xMin) per word from pdftotext -bbox, in the order poppler reads them."""
-    import re
-
     html = _run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), "{pdf}", "-", data=data)
     return [
         (normalise(word), float(x_min))

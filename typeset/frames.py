@@ -4,7 +4,7 @@ smallest size would spill. Text never leaves its box."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -100,11 +100,7 @@ def _cut(placed: Placed, room: float, frame_height: float) -> list[Placed]:
     pieces = []
     for start in range(0, len(block.lines), per_frame):
         lines = block.lines[start : start + per_frame]
-        pieces.append(
-            Placed(
-                Block(lines, block.size, block.leading, block.rtl, block.width), 0.0, placed.align
-            )
-        )
+        pieces.append(Placed(replace(block, lines=lines), 0.0, placed.align))
     pieces[0].space_before = placed.space_before
     return pieces
 

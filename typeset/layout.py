@@ -20,11 +20,18 @@ from typeset import fonts
 from typeset.shaping import ShapedRun, shape, shape_units
 
 LRI, PDI = "\u2066", "\u2069"
+ZWNJ, ZWJ = "\u200c", "\u200d"
+SHY, HYPHEN = "\u00ad", "-"
 # Explicit direction controls in content are dropped: the layout decides direction.
 CONTROLS = dict.fromkeys(
     map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
-NOT_DRAWN = fonts.IGNORABLE | {LRI, PDI}
+# Joiners are spelling (نامه‌ای is not نامهای): they stay in the run HarfBuzz shapes, which
+# joins or parts the letters around them and draws nothing for them.
+JOINERS = frozenset((ZWNJ, ZWJ))
+# Left out of the shaped runs: nothing to draw. A soft hyphen the line is broken at is drawn
+# as a hyphen (`_line_end`, `_line`).
+NOT_DRAWN = (fonts.IGNORABLE | {LRI, PDI}) - JOINERS
 
 
 @dataclass
@@ -42,6 +49,7 @@ class Block:
     leading: float
     rtl: bool
     width: float  # the box width the lines were broken for
+    lang: str = ""  # the language code the text was laid out in (marked in the PDF)
 
     @property
     def height(self) -> float:
@@ -92,7 +100,8 @@ def _graphemes(text: str) -> list[str]:
 def _face_runs(text: str, faces) -> list[tuple[str, fonts.Face]]:
     """Split text into runs of one face each: the first face that covers a character wins.
 
-    Spaces and marks stay with the run they are in, so a word is never shaped across fonts.
+    Spaces and marks stay with the run they are in, so a word is never shaped across fonts;
+    so do joiners (with the following run when they open the text).
     """
     coverages = _coverages(faces)
     runs: list[tuple[str, fonts.Face]] = []
@@ -101,17 +110,20 @@ def _face_runs(text: str, faces) -> list[tuple[str, fonts.Face]]:
         if ch in NOT_DRAWN:
             continue
         point = ord(ch)
-        if current >= 0 and (ch.isspace() or point in coverages[current] and _is_neutral(ch)):
+        if ch in JOINERS or (
+            current >= 0 and (ch.isspace() or point in coverages[current] and _is_neutral(ch))
+        ):
             chars.append(ch)
             continue
         chosen = next((i for i, covered in enumerate(coverages) if point in covered), 0)
         if chosen != current:
-            if chars:
+            if current >= 0:
                 runs.append(("".join(chars), faces[current]))
-            current, chars = chosen, []
+                chars = []
+            current = chosen
         chars.append(ch)
     if chars:
-        runs.append(("".join(chars), faces[current]))
+        runs.append(("".join(chars), faces[max(current, 0)]))
     return runs
 
 
@@ -156,7 +168,7 @@ def layout(
         if rtl:
             paragraph = isolate_numbers(paragraph)
         lines.extend(_paragraph_lines(paragraph, lang, size, width, bold, rtl))
-    return Block(lines=tuple(lines), size=size, leading=leading, rtl=rtl, width=width)
+    return Block(lines=tuple(lines), size=size, leading=leading, rtl=rtl, width=width, lang=lang)
 
 
 def _segments(paragraph: str, lang: str, size: float, width: float, bold: bool, rtl: bool):
@@ -166,13 +178,13 @@ def _segments(paragraph: str, lang: str, size: float, width: float, bold: bool, 
     cuts = [0] + [c for c in _break_opportunities(paragraph, lang) if c not in inside_numbers]
     for start, end in zip(cuts, cuts[1:], strict=False):
         segment = paragraph[start:end]
-        if _width(segment.rstrip(), lang, size, bold, rtl) <= width:
+        if _width(_line_end(segment), lang, size, bold, rtl) <= width:
             yield start, end
             continue
         piece_start = start
         position = start
         for grapheme in _graphemes(segment):
-            trial = paragraph[piece_start : position + len(grapheme)]
+            trial = _hyphenated(paragraph[piece_start : position + len(grapheme)])
             if position > piece_start and _width(trial, lang, size, bold, rtl) > width:
                 yield piece_start, position
                 piece_start = position
@@ -181,7 +193,18 @@ def _segments(paragraph: str, lang: str, size: float, width: float, bold: bool, 
             yield piece_start, position
 
 
+def _line_end(text: str) -> str:
+    """Text as drawn when a line ends after it: without trailing spaces, or with a hyphen for
+    the soft hyphen it ends in (the line is broken there)."""
+    return _hyphenated(text) if text.endswith(SHY) else text.rstrip()
+
+
+def _hyphenated(text: str) -> str:
+    return text[:-1] + HYPHEN if text.endswith(SHY) else text
+
+
 def _paragraph_lines(paragraph, lang, size, width, bold, rtl) -> list[Line]:
+    paragraph = paragraph.rstrip(SHY)  # the paragraph's own end is no hyphenation point
     if not paragraph.strip():
         return [Line()]
     segments = list(_segments(paragraph, lang, size, width, bold, rtl))
@@ -201,7 +224,7 @@ def _paragraph_lines(paragraph, lang, size, width, bold, rtl) -> list[Line]:
     # whole line a hair wider than the sum. Then the paragraph is filled again measuring
     # every candidate line whole: slower, and what filling always did before.
     if any(
-        _width(paragraph[start:end].rstrip(), lang, size, bold, rtl) > width
+        _width(_line_end(paragraph[start:end]), lang, size, bold, rtl) > width
         for start, end in ranges
     ):
         ranges = _fill_exact(paragraph, segments, lang, size, width, bold, rtl)
@@ -211,10 +234,10 @@ def _paragraph_lines(paragraph, lang, size, width, bold, rtl) -> list[Line]:
 def _fill(paragraph, segments, lang, size, width, bold, rtl) -> list[tuple[int, int]]:
     """Greedy filling by the sum of each segment's own width."""
     texts = [paragraph[start:end] for start, end in segments]
-    trimmed = [_width(text.rstrip(), lang, size, bold, rtl) for text in texts]
+    trimmed = [_width(_line_end(text), lang, size, bold, rtl) for text in texts]
     before = [0.0]  # widths of the segments before each one, trailing spaces included
     for text, own in zip(texts, trimmed, strict=True):
-        full = own if text == text.rstrip() else _width(text, lang, size, bold, rtl)
+        full = own if text == _line_end(text) else _width(text, lang, size, bold, rtl)
         before.append(before[-1] + full)
 
     def summed(first, last):
@@ -227,7 +250,7 @@ def _fill_exact(paragraph, segments, lang, size, width, bold, rtl) -> list[tuple
     """Greedy filling measuring every candidate line whole."""
 
     def whole(first, last):
-        text = paragraph[segments[first][0] : segments[last][1]].rstrip()
+        text = _line_end(paragraph[segments[first][0] : segments[last][1]])
         return _width(text, lang, size, bold, rtl)
 
     return _greedy(segments, width, whole)
@@ -246,6 +269,8 @@ def _greedy(segments, width, measure) -> list[tuple[int, int]]:
 
 
 def _line(paragraph, para_bidi, index, start, end, faces, size, lang) -> Line:
+    # A line broken at a soft hyphen shows a hyphen there, in the bidi run the soft hyphen is in.
+    hyphen_at = end - 1 if paragraph[end - 1] == SHY else -1
     # Trailing spaces at the logical end of a line are not drawn.
     while end > start and paragraph[end - 1].isspace():
         end -= 1
@@ -259,7 +284,11 @@ def _line(paragraph, para_bidi, index, start, end, faces, size, lang) -> Line:
         run_start = index.from16[index.to16[start] + logical_start16]
         run_end = index.from16[index.to16[start] + logical_start16 + length16]
         rtl = direction == 1
-        pieces = _face_runs(paragraph[run_start:run_end], faces)
+        run_text = paragraph[run_start:run_end]
+        if run_start <= hyphen_at < run_end:
+            cut = hyphen_at - run_start
+            run_text = run_text[:cut] + HYPHEN + run_text[cut + 1 :]
+        pieces = _face_runs(run_text, faces)
         if rtl:
             pieces.reverse()  # font runs inside a right-to-left run are laid out right to left
         for text, face in pieces:

@@ -27,6 +27,12 @@ class ShapedRun:
     width: float  # points
     rtl: bool
 
+    @property
+    def glyph_ids(self) -> tuple[int, ...]:
+        """The font's glyph ids, in visual order (ReportLab draws them as code points)."""
+        char_to_glyph = self.face.ttf.face.charToGlyph
+        return tuple(char_to_glyph[ord(ch)] for ch in str(self.glyphs))
+
 
 @lru_cache(maxsize=20_000)
 def shape(text: str, face: Face, size: float, rtl: bool, language: str = "") -> ShapedRun:
@@ -44,6 +50,9 @@ def shape_units(text: str, face: Face, rtl: bool, language: str = "") -> tuple[S
     hb_font = ttf.hbFont(UNITS_SIZE)  # also sets ttf.hbAddPrivate for glyphs without a code point
     buffer = uharfbuzz.Buffer()
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    # A joiner (ZWNJ, ZWJ) joins or parts the letters around it and comes back as the face's
+    # space with no advance: nothing to see, never the face's own joiner glyph (Noto Sans
+    # Arabic draws a visible mark there). draw.py gives it back its character for extraction.
     buffer.add_str(text)
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"

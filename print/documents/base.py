@@ -9,11 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from typeset import fonts
-from typeset.draw import draw_block
+from typeset.draw import draw_block, language_tag
 from typeset.layout import layout
 
 # Bump when the drawing code changes what a file looks like: it is part of every cache key.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 
 INK = (0.11, 0.21, 0.34)  # #1d3557, the pictograms' colour
 ACCENT = (0.71, 0.27, 0.11)
@@ -33,7 +33,7 @@ class Renderer:
             self.buffer,
             initialFontName=fonts.base().name,
             initialFontSize=10,
-            lang=lang,
+            lang=language_tag(lang),  # /Lang: a language tag ("sv-ls" is not one)
             invariant=True,  # the same content gives the same bytes: cache- and checksum-friendly
             pageCompression=1,
         )

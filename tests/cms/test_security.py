@@ -20,6 +20,7 @@ def test_production_settings_pass_check_deploy():
         "SECRET_KEY": "x" * 60 + "not-a-real-secret-but-long-and-varied-0123456789",
         "ALLOWED_HOSTS": "jobba.example.se",
         "EMAIL_URL": "smtp+tls://jobba:secret@mail.example.se:587",  # required: notifications
+        "SITE_URL": "https://jobba.example.se",  # required: cms.checks (printed QR codes)
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -81,6 +81,7 @@ def check_deploy(env):
     secrets = {
         "SECRET_KEY": "x" * 60 + "not-a-real-secret-but-long-and-varied-0123456789",
         "ALLOWED_HOSTS": "jobba.example.se",
+        "SITE_URL": "https://jobba.example.se",  # check --deploy refuses the loopback default
     }
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
