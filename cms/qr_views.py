@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -11,15 +12,17 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
+from django_ratelimit.core import is_ratelimited
 
 import languages
 from audio.models import AudioRecording
-from cms import ranges, reading
+from cms import limits, ranges, reading
 from cms.views import _render, _suggested_language
 from dialogue import codes, content_version
 from followup import indicators
-from followup.models import Event
+from followup.models import COMPREHENSION, Event
 
 PAGE_MAX_AGE = 300  # texts change rarely; five minutes keeps a burst of scans cheap
 AUDIO_MAX_AGE = 365 * 24 * 3600  # content-hashed names never change their bytes
@@ -155,6 +158,74 @@ def _render_page(view, language, updated_since_print) -> str:
     }
     with translation.override(language.code):
         return render_to_string("public/qr_card.html", context)
+
+
+# --- "Did you understand this card?" ------------------------------------------------------
+
+ANSWERS = {event.value: event for event in COMPREHENSION}
+
+
+def _feedback_page(language, page_code, answer, status):
+    """The answer to her answer: rendered without the request, as the QR page is, so nothing of
+    the visitor (session, CSRF token) can reach it, and it sets no cookie."""
+    context = {"language": language, "source_language": languages.source(), "code": page_code}
+    with translation.override(language.code):
+        html = render_to_string("public/qr_feedback.html", {**context, "answer": answer})
+    response = HttpResponse(html, status=status)
+    response["Content-Language"] = language.code
+    patch_cache_control(response, no_store=True)  # an answer to one POST, never kept
+    return response
+
+
+def _too_many(request) -> bool:
+    """Per client address (`limits.client_address`, behind the trusted proxies), counted in the
+    cache like the other rate limits, at the rate of downloads: a group at one meeting, on one
+    network, may all answer within a minute; a script filling the counters may not."""
+    return is_ratelimited(
+        request,
+        group="qr_feedback",
+        key=lambda _group, request: limits.client_address(request),
+        rate=lambda _group, _request: settings.RATE_DOWNLOADS,
+        increment=True,
+    )
+
+
+# No CSRF token, deliberately: the form sits on the QR page, which is cached and served alike to
+# everyone, so it can hold no token and the visitor has no CSRF cookie. Nothing here needs one:
+# no session and no user, nothing changed on anyone's behalf; a POST only adds one to an
+# anonymous counter per day × card × language, and is rate-limited per address. A forged POST
+# can do no more than the visitor's own press of the button.
+@csrf_exempt
+def card_feedback(request, code, lang):
+    """`/q/<code>/<lang>/feedback/`: her answer under the card, counted, never who gave it."""
+    language = languages.get(lang)
+    if language is None:
+        raise Http404("Unknown language")
+    if request.method != "POST":
+        # A link or a reload of the answer's address: she is shown the way back to the card.
+        normal = codes.normalise(code)
+        back = normal if codes.is_well_formed(normal) else ""
+        response = _feedback_page(language, back, None, 405)
+        response["Allow"] = "POST"
+        return response
+    if _too_many(request):
+        response = _render(request, "429.html", language, {}, status=429)
+        response["Retry-After"] = "60"
+        patch_cache_control(response, no_store=True)
+        return response
+    page = _qr_page(code, language)
+    # Nothing she could have read here in her language: nothing counted.
+    if page is None or not (page.withdrawn or page.translated):
+        return _not_found(request, language)
+    if page.withdrawn:
+        return _not_found(request, language, status=410, withdrawn=True)
+    event = ANSWERS.get(request.POST.get("answer", ""))
+    if event is None:
+        return _feedback_page(language, page.code, None, 400)
+    indicators.count(
+        event, life_event=page.event_slug, card=page.code, language=language.code, channel="qr"
+    )
+    return _feedback_page(language, page.code, event.value, 200)
 
 
 @require_safe

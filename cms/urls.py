@@ -42,6 +42,7 @@ urlpatterns = [
     ),
     path("q/<str:code>/", qr_views.card_any_language, name="qr_card_any"),
     path("q/<str:code>/<lang:lang>/", qr_views.card_in_language, name="qr_card"),
+    path("q/<str:code>/<lang:lang>/feedback/", qr_views.card_feedback, name="qr_feedback"),
     path("audio/<int:pk>/<str:name>", qr_views.audio_file, name="audio_file"),
     path("sw.js", qr_views.service_worker, name="service_worker"),
     path("", views.choose_language, name="choose_language"),

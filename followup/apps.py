@@ -6,3 +6,10 @@ class FollowupConfig(AppConfig):
     name = "followup"
     verbose_name = _("Follow-up")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from followup import comprehension
+        from translations import overview_panels
+
+        # The translation overview shows the cards × languages its readers found unclear.
+        overview_panels.register(comprehension.overview_panel)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from django.utils.html import escape
 
-COLOURS = ["#1d3557", "#b5451b", "#2a9d8f", "#e9c46a", "#6d597a", "#8d99ae"]
+# One per event, so that no two events in a bar share a colour.
+COLOURS = [
+    "#1d3557",
+    "#b5451b",
+    "#2a9d8f",
+    "#e9c46a",
+    "#6d597a",
+    "#8d99ae",
+    "#5f0f40",
+    "#90be6d",
+    "#f4a261",
+]
 
 
 def stacked_bars(series: dict[str, dict[str, int]], labels: dict[str, str], title: str) -> str:

@@ -10,15 +10,15 @@ from __future__ import annotations
 import functools
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
-from followup.models import Counter, Event
+from followup.models import COMPREHENSION, Counter, Event
 
 logger = logging.getLogger(__name__)
 
@@ -162,3 +162,21 @@ def most_printed_languages(channel: str, limit: int = 5) -> list[str]:
         .order_by("-total", "language")[:limit]
     )
     return [row["language"] for row in rows]
+
+
+def most_unclear(filters: Filters, limit: int = 10) -> list[dict]:
+    """The cards × languages whose readers most often answered "unclear" in the period, most
+    first: {"card", "language", "unclear", "answers"} (answers: all three answers together).
+
+    The period, life event, language and channel of the filters apply; their event does not (the
+    answers are the events read here)."""
+    rows = (
+        _filtered(replace(filters, event=""))
+        .filter(event__in=COMPREHENSION)
+        .exclude(card="")
+        .values("card", "language")
+        .annotate(unclear=Sum("count", filter=Q(event=Event.UNCLEAR)), answers=Sum("count"))
+        .filter(unclear__gt=0)
+        .order_by("-unclear", "card", "language")
+    )
+    return list(rows[:limit])

@@ -7,6 +7,7 @@ deletion of a card or life event.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Event(models.TextChoices):
@@ -16,6 +17,14 @@ class Event(models.TextChoices):
     POSTER_DOWNLOADED = "poster_downloaded", _("Poster downloaded")
     QR_OPENED = "qr_opened", _("QR page opened")
     AUDIO_STARTED = "audio_started", _("Audio started")
+    # Her answer under a card on its QR page: "Did you understand this card?" (cms.qr_views).
+    UNDERSTOOD = "understood", pgettext_lazy("staff side", "Answered: understood")
+    UNCLEAR = "unclear", pgettext_lazy("staff side", "Answered: unclear")
+    QUESTION = "question", pgettext_lazy("staff side", "Answered: has a question")
+
+
+# The answers to "Did you understand this card?", in the order the QR page offers them.
+COMPREHENSION = (Event.UNDERSTOOD, Event.UNCLEAR, Event.QUESTION)
 
 
 class Granularity(models.TextChoices):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 import languages
 from dialogue.models import LifeEvent
-from followup import charts, indicators
+from followup import charts, comprehension, indicators
 from followup import export as indicator_export
 from followup.models import Event
 
@@ -102,6 +102,7 @@ def report(request):
             "total": indicators.total(filters),
             "years": indicators.per_year(filters),
             "chart": mark_safe(chart),  # noqa: S308  built from escaped parts
+            "unclear": comprehension.most_unclear(filters),
             "query": query.urlencode(),
         },
     )

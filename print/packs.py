@@ -26,7 +26,6 @@ from print.documents.base import RENDERER_VERSION
 from print.pages import check_finish
 
 MAX_LANGUAGES = 25
-ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # fixed: the same content gives the same bytes
 
 
 def file_name(audience: str, lang: str, layout: str) -> str:
@@ -236,12 +235,13 @@ def _build(audience, codes, cards, events, finish, served, contents, withdrawn) 
     )
 
     version = hashlib.sha256("".join(sorted(_sha(data) for _, data, _ in files)).encode())
+    built = timezone.localdate()
     manifest = {
         "audience": audience.slug,
         "finish": finish,
         "languages": codes,
         "content_version": version.hexdigest()[:12],
-        "created": timezone.localdate().isoformat(),
+        "created": built.isoformat(),
         "renderer_version": RENDERER_VERSION,
         # Each card's edition per language: the version printed at the foot of the card.
         "editions": {
@@ -257,14 +257,18 @@ def _build(audience, codes, cards, events, finish, served, contents, withdrawn) 
         ],
     }
     readme = _readme(audience, codes, finish, manifest, contents, withdrawn)
+    # Entries are dated the day the pack is built (local time), as the manifest's "created",
+    # at midnight rather than the minute: a file manager shows a real date, and the same
+    # content built twice in a day (two workers, a retry) still gives the same bytes.
+    zip_date = (built.year, built.month, built.day, 0, 0, 0)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data, _meta in files:
             # The PDFs' streams are compressed already: deflating them again gains little.
-            archive.writestr(zipfile.ZipInfo(name, ZIP_DATE), data, zipfile.ZIP_STORED)
-        archive.writestr(zipfile.ZipInfo("README.txt", ZIP_DATE), readme.encode("utf-8"))
+            archive.writestr(zipfile.ZipInfo(name, zip_date), data, zipfile.ZIP_STORED)
+        archive.writestr(zipfile.ZipInfo("README.txt", zip_date), readme.encode("utf-8"))
         archive.writestr(
-            zipfile.ZipInfo("manifest.json", ZIP_DATE),
+            zipfile.ZipInfo("manifest.json", zip_date),
             json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8"),
         )
     return buffer.getvalue()

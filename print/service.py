@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import languages
 from dialogue.models import Audience, LifeEvent
-from editions.served import Served, in_service
+from editions.served import Served
 from print import cache, content
 from print.content import NotPrintable
 from print.documents.card import CardRenderer, CardSheetRenderer
@@ -92,18 +93,27 @@ def piece_pdf(card_identifier: str, lang: str, layout: str, finish: str = "offic
 
 def poster_targets(event: LifeEvent | None, codes: Sequence[str] | None = None):
     """(language, URL) for every language that has something to listen to, Swedish first."""
+    return _poster_scope(event, codes)[0]
+
+
+def _poster_scope(event: LifeEvent | None, codes: Sequence[str] | None):
+    """The poster's targets and the date of what it offers: the newest edition in service of
+    its cards in its languages (the date changes when what one listens to does, and the same
+    content gives the same file: no date of printing, which would change it every day)."""
     chosen = codes or languages.codes()
     cards = content.live_cards()
     if event is not None:
         cards = [card for card in cards if card.life_event_id == event.pk]
-    targets = []
-    served = set().union(*in_service(cards).values())
+    served = Served(cards, None)
+    targets, newest = [], []
     for code in chosen:
-        if code not in served:
+        editions = [found for card in cards if (found := served.edition(card, code))]
+        if not editions:
             continue
+        newest.append(max(edition.made_at for edition in editions))
         url = content.event_url(event.slug, code) if event else content.home_url(code)
         targets.append((code, url))
-    return targets
+    return targets, (timezone.localdate(max(newest)) if newest else None)
 
 
 def poster_pdf(
@@ -114,16 +124,16 @@ def poster_pdf(
 ) -> bytes:
     check_finish(finish)
     event = content.live_event(event_slug) if event_slug else None
-    targets = poster_targets(event, codes)
+    targets, published = _poster_scope(event, codes)
     if not targets:
         raise NotPrintable(_("No language has anything to listen to yet."))
     title = event.title_sv if event else ""
-    parts = ["poster", size, finish, targets, title]
+    parts = ["poster", size, finish, targets, title, published]  # the version: of the targets
     return cache.get_or_build(
         "poster",
         parts,
         "pdf",
-        lambda: PosterRenderer(targets, size, title, finish).render(),
+        lambda: PosterRenderer(targets, size, title, finish, published=published).render(),
         langs=poster_languages(code for code, _url in targets),
     )
 

@@ -203,3 +203,13 @@ def publish_swedish(obj, **texts) -> None:
         setattr(obj, f"{field}_{languages.SOURCE_LANGUAGE}", text)
     with translation.override(languages.SOURCE_LANGUAGE):
         obj.save_revision().publish()
+
+
+def never_approved(lang: str) -> None:
+    """Nothing in the language was ever approved (the demo approves folkbokföring in every
+    language): its approvals and editions are gone, as before a reviewer's first approval."""
+    from editions.models import Edition
+    from translations.models import TranslationState
+
+    Edition.objects.filter(language=lang).delete()
+    TranslationState.objects.filter(language=lang).delete()

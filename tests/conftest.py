@@ -40,6 +40,10 @@ def admin_user(django_user_model):
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
+def admin_client(admin_user):
+    """A client of its own: a test that also takes `client` gets an anonymous visitor beside it."""
+    from django.test import Client
+
+    logged_in = Client()
+    logged_in.force_login(admin_user)
+    return logged_in

@@ -6,8 +6,8 @@ from django.shortcuts import render
 
 import languages
 from dialogue.models import LifeEvent
+from translations import overview_panels, worklist
 from translations import status as translation_status
-from translations import worklist
 from translations.status import Status
 
 
@@ -29,6 +29,10 @@ def overview(request):
             "targets": languages.targets(),
             "events": LifeEvent.objects.order_by("sort_order"),
             "chosen": {"language": lang, "life_event": event, "status": status},
+            # From apps above (followup: the cards × languages most often found unclear).
+            "panels": overview_panels.render(
+                request, {"language": codes[0] if codes else "", "life_event": event}
+            ),
         },
     )
 

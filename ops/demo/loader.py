@@ -1,4 +1,4 @@
-"""Load the demo content from dialogue/demo/data/*.json, idempotently.
+"""Load the demo content from ops/demo/data/*.json, idempotently.
 
 sv.json holds the structure and the Swedish source; <code>.json holds one language's
 translations. The loader only writes fields the data files name, so a translation added
@@ -28,6 +28,8 @@ from dialogue.models import (
 from languages import bidi
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# The name the translation trail gives the demo's approvals ("approved by demo"); no account.
+DEMO_TRANSLATOR = "demo"
 
 
 class DemoDataError(Exception):
@@ -121,18 +123,33 @@ class Loader:
         obj.save_revision(log_action=True).publish()
 
     def _record_translations(self, obj):
-        """The demo translations were made from the Swedish now in the database, and reviewed."""
+        """The demo translations were made from the Swedish now in the database, and reviewed.
+
+        Their approvals carry the name DEMO_TRANSLATOR in the translation trail, so the
+        translation editor's history says "approved by demo": staff can tell them from a
+        reviewer's."""
         from translations import status as translation_status
         from translations.approved import Approved
+        from translations.models import TranslationEvent
         from translations.status import Status
 
         approved = Approved([obj])
-        for target in obj.own_parts():
-            for name in target.translated_fields:
-                for language in languages.targets():
-                    status = approved.status(target, name, language.code)
-                    if status not in (Status.MISSING, Status.APPROVED):
-                        translation_status.record(target, name, language.code, Status.APPROVED)
+        units = [
+            (target, name, language.code)
+            for target in obj.own_parts()
+            for name in target.translated_fields
+            for language in languages.targets()
+            if approved.status(target, name, language.code) not in (Status.MISSING, Status.APPROVED)
+        ]
+        if not units:
+            return
+        last = TranslationEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        for target, name, code in units:
+            translation_status.record(target, name, code, Status.APPROVED)
+        # record() without a user logs no name; these are the loader's own events of just now.
+        TranslationEvent.objects.filter(
+            pk__gt=last, user=None, username="", action=TranslationEvent.Action.APPROVED
+        ).update(username=DEMO_TRANSLATOR)
 
     def _agency(self, item) -> Agency:
         values = {"name": item["name"], "website": item["website"]}

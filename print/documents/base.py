@@ -8,12 +8,13 @@ from django.utils import translation
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+import languages
 from typeset import fonts
 from typeset.draw import draw_block, language_tag
 from typeset.layout import layout
 
 # Bump when the drawing code changes what a file looks like: it is part of every cache key.
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"
 
 INK = (0.11, 0.21, 0.34)  # #1d3557, the pictograms' colour
 ACCENT = (0.71, 0.27, 0.11)
@@ -22,6 +23,10 @@ MUTED = (0.35, 0.38, 0.42)
 
 class Renderer:
     """One renderer per document; `_draw_<element>` methods draw one element each, in mm."""
+
+    # What the document is, in its /Title (staff side: Swedish); documents made of pieces
+    # (`for_contents`) name theirs.
+    kind = "Jobba i Sverige"
 
     def __init__(self, lang: str, title: str, finish: str = "office"):
         self.lang = lang
@@ -64,13 +69,29 @@ class Renderer:
     def for_contents(cls, contents, finish: str):
         """A document of one or more pieces in one language, titled after the first."""
         first = contents[0]
-        title = first.title if len(contents) == 1 else f"Jobba i Sverige – {first.lang}"
-        renderer = cls(first.lang, title, finish)
+        renderer = cls(first.lang, cls.document_title(contents), finish)
         renderer.contents = contents
         return renderer
 
+    @classmethod
+    def document_title(cls, contents) -> str:
+        """The /Title a viewer shows and staff find the file by: what it is and in which
+        language, by the language's Swedish name ("Dialogkort – arabiska"), and a single
+        piece's own title."""
+        first = contents[0]
+        with translation.override(languages.SOURCE_LANGUAGE):
+            title = f"{cls.kind} – {language_name(first.lang)}"
+        return f"{title}: {first.title}" if len(contents) == 1 else title
+
     def version_line(self, published, version) -> str:
         return f"Jobba i Sverige · {published:%Y-%m-%d} · v{version[:7]}"
+
+
+def language_name(code: str) -> str:
+    """A language's Swedish name as written inside a Swedish sentence: "arabiska"."""
+    language = languages.get(code)
+    name = language.swedish_name if language else code
+    return name[:1].lower() + name[1:]
 
 
 def mm_(value: float) -> float:

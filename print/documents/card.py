@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext  # context "staff side": Swedish-only strings
+from django.utils.translation import pgettext, pgettext_lazy  # "staff side": Swedish only
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
@@ -287,6 +287,7 @@ class CardRenderer(Renderer):
     """Single A6 cards, front then back, for duplex printing (short or long edge alike)."""
 
     contents: Sequence[CardContent]
+    kind = pgettext_lazy("staff side", "Dialogue cards")
 
     def draw(self):
         page = Page(WIDTH, HEIGHT, self.finish)
@@ -302,6 +303,7 @@ class CardSheetRenderer(Renderer):
     SLOT_W, SLOT_H = A4[0] / 2, A4[1] / 2
 
     contents: Sequence[CardContent]
+    kind = CardRenderer.kind
 
     def __init__(self, lang: str, title: str, finish: str = "office"):
         if finish != "office":
@@ -313,6 +315,10 @@ class CardSheetRenderer(Renderer):
 
     def draw(self):
         pairs = [pair for c in self.contents for pair in CardDesign(c).faces().pairs]
+        if len(self.contents) == 1 and 4 % len(pairs) == 0:
+            # One card fills its sheet: printed four times (a card that takes two, twice)
+            # rather than leaving three slots blank; backs stay behind their fronts.
+            pairs *= 4 // len(pairs)
         for start in range(0, len(pairs), 4):
             sheet = pairs[start : start + 4]
             self._draw_sheet([front for front, _back in sheet], mirror=False)

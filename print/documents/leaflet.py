@@ -7,6 +7,7 @@ languages (the whole layout is mirrored, not just right-aligned).
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
@@ -31,6 +32,7 @@ SV = languages.SOURCE_LANGUAGE
 
 class LeafletRenderer(Renderer):
     contents: list[EventContent]
+    kind = pgettext_lazy("staff side", "Leaflet")
 
     @property
     def page(self) -> Page:
@@ -59,11 +61,14 @@ class _EventPages:
             self.renderer.page.begin(self.canvas)
             top = self._draw_header(page_number)
             bottom = MARGIN + FOOTER
+            self.canvas.saveState()
+            self.canvas.setFillColorRGB(*INK)  # the messages in the heading's ink, not black
             while rows and (top - rows[0][2] >= bottom or self._first_row_on_page(top)):
                 target, sv, height = rows.pop(0)
                 frames.draw(self.canvas, target, self.target_x, top)
                 frames.draw(self.canvas, sv, self.sv_x, top)
                 top -= height
+            self.canvas.restoreState()
             self._draw_footer(page_number, continued=bool(rows))
             self.renderer.page.end(self.canvas)
             if not rows:

@@ -7,7 +7,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Revision
 
+import languages
 from dialogue.models import Audience, DialogueCard, JointMessage, LifeEvent
+from ops.demo import loader
+from translations import status as translation_status
+from translations import trail
+from translations.status import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +47,39 @@ def test_demo_languages_are_complete(code):
         assert incomplete == [], f"{model.__name__} not translated into {code}"
 
 
+def folkbokforing_units():
+    """Every translatable unit of the life event folkbokföring: its own texts, and its cards'
+    with their messages and links (which are all of the event's messages)."""
+    event = LifeEvent.objects.get(slug="folkbokforing")
+    units = translation_status.units_of(event)
+    for card in DialogueCard.objects.filter(life_event=event):
+        units += translation_status.units_in(card)
+    messages = JointMessage.objects.filter(life_events=event)
+    assert {unit.obj.pk for unit in units if isinstance(unit.obj, JointMessage)} == {
+        message.pk for message in messages
+    }
+    return units
+
+
+def test_folkbokforing_is_approved_in_every_language_and_marked_as_demo():
+    units = folkbokforing_units()
+    states = translation_status.states_for(units)
+    for language in languages.targets():
+        statuses = {
+            (str(unit.obj), unit.field): translation_status.status_of(unit, language.code, states)
+            for unit in units
+        }
+        assert set(statuses.values()) == {Status.APPROVED}, (language.code, statuses)
+        history = trail.trails(units, language.code)
+        approvers = {history[unit.key].approved.username for unit in units}
+        assert approvers == {loader.DEMO_TRANSLATOR}, language.code
+
+
 def test_some_languages_are_left_incomplete_to_show_missing_states():
     cards = list(DialogueCard.objects.all())
     assert not all(card.has_translation("ps") for card in cards)
-    assert not any(card.has_translation("am") for card in cards)
+    assert not all(card.has_translation("am") for card in cards)
+    assert not LifeEvent.objects.get(slug="sfi").has_translation("am")
 
 
 KINDS = {"agencies", "audiences", "dialogue cards", "joint messages", "life events"}

@@ -131,7 +131,8 @@ def test_poster_has_a_readable_code_per_language():
     pdf = service.poster_pdf(None, "A4")
     codes = qr_codes(pdf, dpi=200)
     assert "http://127.0.0.1:8000/ar/" in codes and "http://127.0.0.1:8000/ti/" in codes
-    assert "http://127.0.0.1:8000/ps/" not in codes  # nothing printable in Pashto yet
+    builders.never_approved("ps")  # a language with nothing to listen to is left out
+    assert "ps" not in [code for code, _url in service.poster_targets(None)]
     assert info(service.poster_pdf("sfi", "A3"))["Page size"].startswith("841.89 x 1190.55")
 
 

@@ -16,6 +16,7 @@ from editions import record
 from followup.models import Counter, Event
 from print import station
 from print.models import Office, StaffProfile
+from tests import builders
 from translations import status as translation_status
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,7 @@ def unreviewed(lang: str, messages) -> None:
 
 
 def test_every_enabled_language_is_listed_and_the_unready_are_marked(desk):
+    builders.never_approved("ps")
     card = DialogueCard.objects.get(slug="personnummer")
     unreviewed("so", card.key_messages()[:1])  # one card of the six no longer prints in Somali
     total = len(station.content.live_cards())
@@ -183,6 +185,7 @@ def test_choosing_a_partly_ready_language_offers_what_is_translated(desk):
 
 
 def test_a_language_with_nothing_to_print_says_so_and_offers_no_empty_print(desk):
+    builders.never_approved("ps")
     response = desk.get("/print/pdf/", {"lang": "ps", **PRESET})
     assert response.status_code == 200
     page = page_of(response)
@@ -290,6 +293,7 @@ def test_the_filter_says_that_enter_chooses_the_last_language_left(desk):
 def test_the_station_with_every_language_still_costs_a_bounded_number_of_queries(
     desk, django_assert_max_num_queries
 ):
+    builders.never_approved("ps")
     with django_assert_max_num_queries(20):
         assert desk.get("/print/").status_code == 200
     # The refusal works out the offers too: both layouts, the chosen and the other life events.
