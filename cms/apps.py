@@ -27,7 +27,9 @@ def _after_the_last_app(sender, using) -> bool:
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
 
-    if sender.label != list(apps.get_app_configs())[-1].label:
+    # Django signals post_migrate only for apps with models: the last of those.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender.label != with_models[-1].label:
         return False
     create_permissions(sender, verbosity=0, using=using)
     return True

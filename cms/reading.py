@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Prefetch
 
 import languages
 from audio import recordings as audio_texts
@@ -105,6 +107,9 @@ class LifeEventSummary:
     pictogram_url: str
     title: Shown
     intro: Shown
+    # At least one of its cards in use can be read in the language (or it has no cards): its
+    # page is more than "not yet translated" notices.
+    readable: bool = True
 
 
 @dataclass(frozen=True)
@@ -126,15 +131,36 @@ def life_events(language: Language) -> list[LifeEventSummary]:
 def _life_events(language: Language) -> list[LifeEventSummary]:
     events = list(LifeEvent.objects.live())
     served = Served(events, language.code)
+    with_cards, readable = _events_with_readable_cards(language.code)
     return [
         LifeEventSummary(
             slug=event.slug,
             pictogram_url=pictograms.url(event.pictogram),
             title=shown(event, "title", language, served),
             intro=shown(event, "intro", language, served),
+            readable=event.pk in readable or event.pk not in with_cards,
         )
         for event in events
     ]
+
+
+def _events_with_readable_cards(lang: str) -> tuple[set[int], set[int]]:
+    """The life events with cards in use, and those with at least one such card that has an
+    edition in service in `lang`: one query, one row per card."""
+    from editions.models import Edition
+
+    in_service = Edition.objects.served().filter(
+        content_type=ContentType.objects.get_for_model(DialogueCard),
+        object_id=OuterRef("pk"),
+        language=lang,
+    )
+    rows = DialogueCard.objects.public().values_list("life_event_id", Exists(in_service))
+    with_cards, readable = set(), set()
+    for event_id, is_served in rows:
+        with_cards.add(event_id)
+        if is_served:
+            readable.add(event_id)
+    return with_cards, readable
 
 
 def life_event(language: Language, slug: str) -> LifeEventView | None:
@@ -213,6 +239,35 @@ def _card_count_by_language() -> dict[str, int]:
         if code in counts:
             counts[code] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    """The language chooser's two lists, each in the registry's order."""
+
+    listed: list[Language]  # enough of the content can be read in it: a normal choice
+    coming: list[Language]  # listed apart, in Swedish, as "on its way"
+
+
+def language_choice() -> LanguageChoice:
+    """Split the enabled languages by PUBLIC_LANGUAGE_SHARE: the per cent of the cards in use
+    that have an edition in service in the language. Swedish is always listed, and so is every
+    language while no card is in use (nothing is missing then).
+
+    The counts are cached under the content version (two queries, whatever the number of cards
+    or languages); the setting is applied to them on every call.
+    """
+    counts, total = content_version.cached("card_share", (), _card_counts_and_total)
+    share = settings.PUBLIC_LANGUAGE_SHARE
+    listed, coming = [], []
+    for language in languages.enabled():
+        enough = total == 0 or counts.get(language.code, 0) * 100 >= share * total
+        (listed if language.is_source or enough else coming).append(language)
+    return LanguageChoice(listed=listed, coming=coming)
+
+
+def _card_counts_and_total() -> tuple[dict[str, int], int]:
+    return _card_count_by_language(), DialogueCard.objects.public().count()
 
 
 # --- the QR audio page --------------------------------------------------------------------

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import limits, material_views, qr_views, station_views, views
 from cms.converters import LanguageConverter
+from publicapi import api as publicapi
 
 register_converter(LanguageConverter, "lang")
 
@@ -45,6 +46,8 @@ urlpatterns = [
     path("q/<str:code>/<lang:lang>/feedback/", qr_views.card_feedback, name="qr_feedback"),
     path("audio/<int:pk>/<str:name>", qr_views.audio_file, name="audio_file"),
     path("sw.js", qr_views.service_worker, name="service_worker"),
+    # The open read API (publicapi): before the language patterns, which "api/v1/" would match.
+    path("api/v1/", publicapi.urls),
     path("", views.choose_language, name="choose_language"),
     path("<lang:lang>/", views.life_event_list, name="life_event_list"),
     path(

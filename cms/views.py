@@ -34,12 +34,17 @@ def _render(request, template, language, context, status=200):
 
 @require_safe
 def choose_language(request):
+    """The languages with enough of the content (PUBLIC_LANGUAGE_SHARE) as normal choices; the
+    others apart under "På väg", in Swedish. Those are links too, to the language's start page:
+    it offers only the life events that have something in the language (`life_event_list`), and
+    printed QR codes and shared addresses in it keep working."""
     suggested = _suggested_language(request)
+    choice = reading.language_choice()
     response = _render(
         request,
         "public/choose_language.html",
         languages.source(),
-        {"languages": languages.enabled(), "suggested": suggested},
+        {"languages": choice.listed, "coming": choice.coming, "suggested": suggested},
     )
     patch_vary_headers(response, ["Accept-Language"])
     return response
@@ -57,12 +62,19 @@ def _suggested_language(request):
 
 @require_safe
 def life_event_list(request, lang):
+    """A language's start page. The life events with at least one card readable in it are
+    offered as usual; the others are listed apart under "more is coming", each linking to its
+    Swedish page, so that no link leads to a page made only of "not yet translated" notices."""
     language = _language_or_404(lang)
+    events = reading.life_events(language)
     return _render(
         request,
         "public/life_event_list.html",
         language,
-        {"life_events": reading.life_events(language)},
+        {
+            "life_events": [event for event in events if event.readable],
+            "waiting": [event for event in events if not event.readable],
+        },
     )
 
 

@@ -40,7 +40,9 @@ def backfill_after_migrate(sender, using="default", **kwargs):
     as they are ([E] 8: nothing the public sees disappears), after the last app migrated."""
     from django.apps import apps
 
-    if sender.label != list(apps.get_app_configs())[-1].label:
+    # Django signals post_migrate only for apps with models: the last of those.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender.label != with_models[-1].label:
         return
     backfill()
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "audio",
     "followup",
     "print",
+    "publicapi",
     "cms",
     "ops",
     "wagtail.contrib.settings",
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    # django-ninja (publicapi): its docs page then loads Swagger UI from our static files, with
+    # no inline script, so it runs under the Content-Security-Policy below.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -276,6 +280,12 @@ INDICATOR_DAILY_RETENTION_DAYS = env.int("INDICATOR_DAILY_RETENTION_DAYS", 400)
 # The public site and print use approved translations only; while a language is being rolled
 # out, this lets them use translations nobody has reviewed yet.
 TRANSLATIONS_SHOW_UNREVIEWED = env.bool("TRANSLATIONS_SHOW_UNREVIEWED", False)
+
+# The public language chooser lists a language once this per cent of the cards in use have an
+# edition in service in it; the others are listed apart as "on its way" (cms.reading).
+PUBLIC_LANGUAGE_SHARE = env.int("PUBLIC_LANGUAGE_SHARE", 50)
+if not 0 <= PUBLIC_LANGUAGE_SHARE <= 100:
+    raise ImproperlyConfigured("PUBLIC_LANGUAGE_SHARE is a per cent: 0 to 100")
 
 # Where the accessibility statement tells people to report a barrier (shown when set).
 ACCESSIBILITY_CONTACT_EMAIL = env.str("ACCESSIBILITY_CONTACT_EMAIL", "")
