@@ -32,7 +32,7 @@ from dialogue.models import TRANSLATABLE_MODELS, DialogueCard, JointMessage, Lif
 from dialogue.models.base import ChangeKind
 from editions import record, snapshot
 from editions.models import Edition
-from editions.served import key_of
+from editions.served import Served
 from translations.approved import Approved
 from translations.status import Status, fingerprint
 
@@ -200,22 +200,6 @@ def _after(approved: Approved, parts: list, lang: str, previous: dict[tuple, str
     return _After(usable, False, True)
 
 
-def _served(objects) -> dict[tuple[int, int], dict[str, Edition]]:
-    """The editions in service of the objects, every language, from one query."""
-    wanted: dict[int, set[int]] = {}
-    for obj in objects:
-        type_id, pk = key_of(obj)
-        wanted.setdefault(type_id, set()).add(pk)
-    which = Q()
-    for type_id, ids in wanted.items():
-        which |= Q(content_type_id=type_id, object_id__in=ids)
-    found: dict[tuple[int, int], dict[str, Edition]] = {}
-    for edition in Edition.objects.served().filter(which):
-        key = (edition.content_type_id, edition.object_id)
-        found.setdefault(key, {})[edition.language] = edition
-    return found
-
-
 def impact(obj, kind: str | None = None) -> Impact:
     """What publishing `obj` (the draft under edit: its latest revision as an object) will do
     to each language in service, for the change kind chosen (by default the draft's own)."""
@@ -224,8 +208,8 @@ def impact(obj, kind: str | None = None) -> Impact:
         return Impact(kind, published=False, changed=True)
     draft = _as_edited(obj)
     cards = record.carriers(obj)  # a message's cards in use; none for other objects
-    served = _served([obj, *cards])
-    own = served.get(key_of(obj), {})
+    served = Served([obj, *cards], None)
+    own = served.editions(obj)
     swedish = own.get(SV)
     if swedish is None:
         return Impact(kind, published=False, changed=True)
@@ -234,7 +218,7 @@ def impact(obj, kind: str | None = None) -> Impact:
     draft_parts = _parts(draft)
     # A minor edit accepts translations made from the Swedish in service (accept_minor_edit).
     previous = snapshot.swedish_units(swedish.source, obj) if changed else {}
-    carried = [(card, served.get(key_of(card), {})) for card in cards]
+    carried = [(card, served.editions(card)) for card in cards]
     found = []
     for language in languages.targets():
         lang = language.code

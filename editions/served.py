@@ -24,36 +24,48 @@ def _key(obj) -> tuple[int, int]:
     return ContentType.objects.get_for_model(obj).pk, obj.pk
 
 
+def _which(objects) -> Q | None:
+    """The condition that selects the editions of these objects (None: no objects)."""
+    wanted: dict[int, set[int]] = {}
+    for obj in objects:
+        type_id, pk = _key(obj)
+        wanted.setdefault(type_id, set()).add(pk)
+    if not wanted:
+        return None
+    which = Q()
+    for type_id, ids in wanted.items():
+        which |= Q(content_type_id=type_id, object_id__in=ids)
+    return which
+
+
 class Served:
     """The editions in service for many objects in one language (and Swedish), or in every
     language when `lang` is None (then each question names its language)."""
 
     def __init__(self, objects, lang: str | None):
         self.lang = lang
-        self._served: dict[tuple, Edition] = {}
-        self._withdrawn: dict[tuple, Edition] = {}
-        wanted: dict[int, set[int]] = {}
-        for obj in objects:
-            type_id, pk = _key(obj)
-            wanted.setdefault(type_id, set()).add(pk)
-        if not wanted:
+        # (content type id, pk) → language → edition
+        self._served: dict[tuple[int, int], dict[str, Edition]] = {}
+        self._withdrawn: dict[tuple[int, int], dict[str, Edition]] = {}
+        which = _which(objects)
+        if which is None:
             return
-        which = Q()
-        for type_id, ids in wanted.items():
-            which |= Q(content_type_id=type_id, object_id__in=ids)
         found = Edition.objects.filter(which).served_or_withdrawn().order_by("made_at", "pk")
         if lang is not None:
             found = found.filter(language__in={lang, SV})
         for edition in found:
-            key = (edition.content_type_id, edition.object_id, edition.language)
+            key = (edition.content_type_id, edition.object_id)
             if edition.served:
-                self._served[key] = edition
-                self._withdrawn.pop(key, None)
-            elif key not in self._served:
-                self._withdrawn[key] = edition
+                self._served.setdefault(key, {})[edition.language] = edition
+            else:
+                self._withdrawn.setdefault(key, {})[edition.language] = edition
+
+    def editions(self, obj) -> dict[str, Edition]:
+        """The object's editions in service, by language."""
+        return self._served.get(_key(obj), {})
 
     def edition(self, obj, lang: str | None = None) -> Edition | None:
-        return self._served.get((*_key(obj), lang or self.lang))
+        return self.editions(obj).get(lang or self.lang)
 
     def swedish(self, obj) -> Edition | None:
         return self.edition(obj, SV)
@@ -62,7 +74,7 @@ class Served:
         """The latest edition taken out of service on purpose, while none replaces it."""
         if self.edition(obj, lang) is not None:
             return None
-        return self._withdrawn.get((*_key(obj), lang or self.lang))
+        return self._withdrawn.get(_key(obj), {}).get(lang or self.lang)
 
     def awaiting(self, obj, lang: str | None = None) -> datetime | None:
         """When the Swedish changed that the served edition does not say yet: "updated Swedish,
@@ -71,26 +83,3 @@ class Served:
         if edition is None or swedish is None or edition.source_version == swedish.version:
             return None
         return swedish.made_at
-
-
-def in_service(objects) -> dict[tuple[int, int], set[str]]:
-    """The languages each object has an edition in service in, from one query:
-    (content type id, pk) → language codes."""
-    wanted: dict[int, set[int]] = {}
-    for obj in objects:
-        type_id, pk = _key(obj)
-        wanted.setdefault(type_id, set()).add(pk)
-    found: dict[tuple[int, int], set[str]] = {key: set() for key in map(_key, objects)}
-    if not wanted:
-        return found
-    which = Q()
-    for type_id, ids in wanted.items():
-        which |= Q(content_type_id=type_id, object_id__in=ids)
-    rows = Edition.objects.served().filter(which)
-    for type_id, pk, lang in rows.values_list("content_type_id", "object_id", "language"):
-        found[(type_id, pk)].add(lang)
-    return found
-
-
-def key_of(obj) -> tuple[int, int]:
-    return _key(obj)

@@ -4,10 +4,8 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
-from cms import roles
 from followup import indicators
 from followup.models import Event
 from print import station
@@ -25,14 +23,6 @@ NAMES = [
     "\r=1+1",
 ]
 PERIOD = "start=2000-01-01&end=2100-01-01"
-
-
-@pytest.fixture
-def follow_up(client, django_user_model):
-    user = django_user_model.objects.create_user("uppfoljare", password="pw")
-    user.groups.add(Group.objects.get(name=roles.FOLLOW_UP))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -12,11 +12,9 @@ from datetime import date, datetime
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from cms import roles
 from dialogue.models import DialogueCard, LifeEvent
 from followup import indicators
 from followup.models import Event
@@ -27,14 +25,6 @@ PERIOD = "start=2025-01-01&end=2026-12-31"
 BROWSER = {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}
 HEADER = ["Period", "Dag", "Händelse", "Livshändelse", "Kort", "Språk", "Kanal", "Antal"]
 CARD = "personnummer"
-
-
-@pytest.fixture
-def follow_up(client, django_user_model):
-    user = django_user_model.objects.create_user("uppfoljare", password="pw")
-    user.groups.add(Group.objects.get(name=roles.FOLLOW_UP))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
