@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum
 # Debian packages: gettext compiles catalogues; Noto fonts print every script; libicu-dev builds
 # PyICU (bidi, line breaking); poppler-utils and zbar-tools let the tests read PDFs and QR codes;
 # espeak-ng and lame make the demo's computer-voice recordings; chromium runs the browser tests;
-# wrk drives the bench's page load and Pango is WeasyPrint's, the bench's baseline (bench/).
+# wrk drives the bench's page load and Pango is WeasyPrint's, the bench's baseline (bench/);
+# redis-server is `make cluster`'s private Redis.
 DEBIAN_PACKAGES := gettext fonts-noto-core libicu-dev pkg-config poppler-utils zbar-tools chromium \
-	espeak-ng lame wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+	espeak-ng lame wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 redis-server
 
 .PHONY: run test system venv messages catalogues lint format clean
 
@@ -63,3 +64,14 @@ clean:
 .PHONY: bench
 bench: venv
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# Several nodes on one machine (docs/operations.md): two app servers, two workers, PostgreSQL
+# (a database of its own, dropped after), a private Redis and an S3 server (moto), on loopback.
+# `cluster` stays until Ctrl-C; `cluster-test` runs the scenarios and exits 0 when all hold.
+# Both stop everything they started, whatever happens. redis-server: Debian's redis-server.
+.PHONY: cluster cluster-test
+cluster: venv messages
+	$(BIN)/python -m ops.cluster
+
+cluster-test: venv messages
+	$(BIN)/python -m ops.cluster --test

@@ -8,7 +8,8 @@ class AudioConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from audio.models import AudioRecording
+        from audio.models import AudioRecording, LanguageNameRecording
         from dialogue import content_version
 
-        content_version.watch(AudioRecording)  # the QR and life-event pages play recordings
+        # The QR and life-event pages play recordings; the choosers play languages' names.
+        content_version.watch(AudioRecording, LanguageNameRecording)

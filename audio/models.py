@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 import languages
 from audio import recordings
@@ -136,15 +136,98 @@ class AudioRecording(models.Model):
 
     @property
     def url(self) -> str:
-        """Local storage: our view, which answers Range requests. S3: the storage's own URL."""
-        from django.core.files.storage import FileSystemStorage
+        """Always our own view, whatever the storage (local or S3): it answers Range requests,
+        counts where counting applies, and is on the site's origin, which the public pages'
+        policy (`media-src 'self'`) allows and the offline service worker may keep. The
+        bucket's own address would be blocked there and never counted."""
         from django.urls import reverse
 
-        if isinstance(self.file.storage, FileSystemStorage):
-            name = PurePosixPath(self.file.name).name
-            return reverse("audio_file", args=[self.pk, name])
-        return self.file.url
+        return reverse("audio_file", args=[self.pk, PurePosixPath(self.file.name).name])
 
     @property
     def is_outdated(self) -> bool:
         return self.source_fingerprint != recordings.text_fingerprint(self.card, self.language)
+
+
+def language_name_path(instance: LanguageNameRecording, filename: str) -> str:
+    """Content-hashed, as card recordings are: a new recording of a name gets a new URL."""
+    instance.file.seek(0)
+    digest = hashlib.sha256(instance.file.read()).hexdigest()[:16]
+    instance.file.seek(0)
+    extension = PurePosixPath(filename).suffix.lower().lstrip(".") or instance.format
+    return f"audio/language-names/{instance.language}-{digest}.{extension}"
+
+
+class LanguageNameRecording(models.Model):
+    """A language's own name read aloud, so that a woman who cannot read finds her language
+    by ear on the chooser. Not a card recording: it reads no edition and never goes out of
+    date. Approved like card recordings (`recordings.approve`): by a reviewer of the language
+    who did not upload it. A person's approved recording plays before a computer voice's
+    (`language_names.heard`)."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=[(lang.code, lang.own_name) for lang in languages.LANGUAGES],
+    )
+    file = models.FileField(_("audio file"), upload_to=language_name_path, max_length=200)
+    format = models.CharField(_("format"), max_length=10, editable=False)
+    mime_type = models.CharField(_("content type"), max_length=40, editable=False)
+    duration = models.FloatField(_("duration (seconds)"), editable=False)
+    size = models.PositiveIntegerField(_("size (bytes)"), editable=False)
+    recorded_by = models.CharField(_("recorded by"), max_length=120)
+    synthetic = models.BooleanField(
+        _("computer voice"), default=False, help_text=_("Made by speech synthesis, not a person.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+
+    objects = AudioRecordingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = pgettext_lazy("staff side", "language name recording")
+        verbose_name_plural = pgettext_lazy("staff side", "language name recordings")
+        ordering = ["language", "created_at", "pk"]
+
+    def __str__(self):
+        language = languages.get(self.language)
+        return language.own_name if language is not None else self.language
+
+    def clean(self):
+        super().clean()
+        if self.file and not self.file._committed:  # a newly uploaded file
+            info = recordings.inspect(self.file)
+            self.format, self.mime_type = info.format, info.mime_type
+            self.duration, self.size = info.duration, info.size
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
+
+    @property
+    def url(self) -> str:
+        """Always our own view, whatever the storage (local or S3): it answers Range requests,
+        counts where counting applies, and is on the site's origin, which the public pages'
+        policy (`media-src 'self'`) allows and the offline service worker may keep. The
+        bucket's own address would be blocked there and never counted."""
+        from django.urls import reverse
+
+        return reverse("language_name_audio", args=[self.pk, PurePosixPath(self.file.name).name])

@@ -12,8 +12,9 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 import languages
+from audio import language_names
 from audio import recordings as audio
-from audio.models import AudioRecording
+from audio.models import AudioRecording, LanguageNameRecording
 from translations import status as translation_status
 
 
@@ -28,6 +29,10 @@ def recordings_to_make(request):
             "waiting": [(n, audio.may_approve(n.recording, request.user)) for n in waiting],
             "outdated": [n for n in needs if n.outdated],
             "missing": [n for n in needs if n.recording is None],
+            "names": [
+                (need, [(r, audio.may_approve(r, request.user)) for r in need.waiting])
+                for need in language_names.needs()
+            ],
         },
     )
 
@@ -50,13 +55,13 @@ def listen(request, pk):
     return response
 
 
-def _back(request) -> str:
+def _back(request, fallback="wagtailsnippets_audio_audiorecording:list") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return reverse("wagtailsnippets_audio_audiorecording:list")
+    return reverse(fallback)
 
 
 @require_http_methods(["GET", "POST"])
@@ -111,3 +116,50 @@ def approve(request, pk):
 def _language_name(code: str) -> str:
     language = languages.get(code)
     return language.swedish_name if language is not None else code
+
+
+# --- language names ------------------------------------------------------------------------
+
+
+@require_safe
+def listen_name(request, pk):
+    recording = get_object_or_404(LanguageNameRecording, pk=pk)
+    if not may_hear(request.user, recording):
+        raise PermissionDenied
+    response = FileResponse(recording.file.open("rb"), content_type=recording.mime_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def approve_name(request, pk):
+    """As `approve`, for a language's name: GET to hear it, POST to approve it."""
+    recording = get_object_or_404(LanguageNameRecording, pk=pk)
+    if not translation_status.can_approve(request.user, recording.language):
+        raise PermissionDenied
+    back = _back(request, "wagtailsnippets_audio_languagenamerecording:list")
+    if request.method == "POST":
+        try:
+            audio.approve(recording, request.user)
+        except audio.CannotApprove as refusal:
+            messages.error(request, str(refusal))
+            return redirect(back)
+        messages.success(
+            request,
+            pgettext(
+                "staff side",
+                "The name of %(language)s is approved: the language chooser plays it now.",
+            )
+            % {"language": _language_name(recording.language)},
+        )
+        return redirect(back)
+    return render(
+        request,
+        "audio/admin/approve_name.html",
+        {
+            "recording": recording,
+            "language": languages.get(recording.language),
+            "refused": audio.approval_refused(recording, request.user),
+            "next": back,
+        },
+    )

@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
 from audio import recordings
-from audio.models import AudioRecording
+from audio.models import AudioRecording, LanguageNameRecording
 from editions.served import Served
 
 
@@ -92,6 +92,50 @@ class AudioRecordingViewSet(SnippetViewSet):
     list_filter = ["language", "synthetic"]
     panels = [
         FieldPanel("card"),
+        FieldPanel("language"),
+        FieldPanel("file"),
+        FieldPanel("recorded_by"),
+        FieldPanel("synthetic"),
+    ]
+
+
+class NameStatusColumn(Column):
+    def get_value(self, instance):
+        approved = recordings.Status.APPROVED if instance.approved else recordings.Status.WAITING
+        return recordings.status_label(approved)
+
+
+class NameEditView(RecordingEditView):
+    """As for card recordings: a new file for an approved name is a new recording that waits."""
+
+    def get_success_message(self):
+        if self.replaced:
+            return pgettext(
+                "staff side",
+                "The new recording of “%(name)s” waits for approval; the approved one plays "
+                "until then.",
+            ) % {"name": self.object}
+        return super(RecordingEditView, self).get_success_message()
+
+
+class LanguageNameRecordingViewSet(SnippetViewSet):
+    """Each language's own name read aloud, played on the public language chooser."""
+
+    model = LanguageNameRecording
+    icon = "media"
+    menu_label = pgettext_lazy("staff side", "Language names")
+    add_view_class = RecordingCreateView
+    edit_view_class = NameEditView
+    copy_view_enabled = False  # a copy would carry the approval of the recording it copies
+    list_display = [
+        "language",
+        "recorded_by",
+        "synthetic",
+        DateColumn("created_at", label=pgettext_lazy("staff side", "Uploaded")),
+        NameStatusColumn("status", label=_("Status")),
+    ]
+    list_filter = ["language", "synthetic"]
+    panels = [
         FieldPanel("language"),
         FieldPanel("file"),
         FieldPanel("recorded_by"),

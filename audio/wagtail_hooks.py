@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ButtonItem
 
 from audio import recordings, views
-from audio.models import AudioRecording
+from audio.models import AudioRecording, LanguageNameRecording
 from dialogue.admin_menu import PermissionMenuItem
 
 
@@ -19,6 +19,8 @@ def register_recording_urls():
         path("recordings/to-make/", views.recordings_to_make, name="recordings_to_make"),
         path("recordings/<int:pk>/listen/", views.listen, name="recording_listen"),
         path("recordings/<int:pk>/approve/", views.approve, name="recording_approve"),
+        path("language-names/<int:pk>/listen/", views.listen_name, name="language_name_listen"),
+        path("language-names/<int:pk>/approve/", views.approve_name, name="language_name_approve"),
     ]
 
 
@@ -35,10 +37,11 @@ def recordings_report_menu_item():
 
 @hooks.register("register_snippet_listing_buttons")
 def approve_button(snippet, user, next_url=None):
-    """For a recording waiting for approval, to a reviewer of its language who did not upload
-    it: hear it and approve it (the page posts the approval)."""
-    if isinstance(snippet, AudioRecording) and recordings.may_approve(snippet, user):
-        url = reverse("recording_approve", args=[snippet.pk])
+    """For a recording (of a card or a language's name) waiting for approval, to a reviewer of
+    its language who did not upload it: hear it and approve it (the page posts the approval)."""
+    names = {AudioRecording: "recording_approve", LanguageNameRecording: "language_name_approve"}
+    if type(snippet) in names and recordings.may_approve(snippet, user):
+        url = reverse(names[type(snippet)], args=[snippet.pk])
         if next_url:
             url += "?" + urlencode({"next": next_url})
         yield ButtonItem(

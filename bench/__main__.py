@@ -159,6 +159,9 @@ def run(quick: bool, tmp: Path, profile_dir: Path | None, reuse: bool = True) ->
         "pack_scaling": ours["scaling"],
         "card_pdf_bytes": card_ar["bytes"],
         "card_pdf_bytes_ti": card_ti["bytes"],
+        # where the bytes go (bench/pdf_parts.py), ours and WeasyPrint's
+        "card_pdf_parts": card_ar["parts"],
+        "card_pdf_parts_ti": card_ti["parts"],
         "qr_page_rps": {"ours": web["ours"]["rps"], "static": web["static"]["rps"]},
         "qr_page_p99_ms": web["ours"]["p99_ms"],
         "qr_page": web,

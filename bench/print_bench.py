@@ -22,7 +22,7 @@ from print import cache, content, packs
 from print.documents.card import CardRenderer
 from typeset import layout, qr, shaping
 
-from . import data, weasy
+from . import data, pdf_parts, weasy
 
 CARD_SLUG = "valkommen-till-sverige"  # the demo's first card: three messages, both sides full
 
@@ -81,7 +81,9 @@ def card(lang: str, runs: int) -> dict:
         times["weasyprint"].append(timed(theirs)[0])
     result = {side: round(statistics.median(t), 2) for side, t in times.items()}
     result["ours_cold_shaping"] = median_ms(ours, runs, before=forget_shaping)
-    result["bytes"] = {"ours": len(ours()), "weasyprint": len(theirs())}
+    files = {"ours": ours(), "weasyprint": theirs()}
+    result["bytes"] = {side: len(pdf) for side, pdf in files.items()}
+    result["parts"] = {side: pdf_parts.parts(pdf) for side, pdf in files.items()}
     return result
 
 

@@ -7,10 +7,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from dialogue import changes
 from dialogue.models import Audience
 from followup import indicators
 from followup.models import Event
-from print import packs, service
+from print import builds, jobs, kits, packs
 from print.content import NotPrintable
 from print.pages import FINISHES
 
@@ -72,6 +73,7 @@ def _material_page(request, failed: Failed | None = None):
         "language": languages.source(),
         "finishes": finishes,
         "failed": failed,
+        "kits": kits.offered(),
     }
     with translation.override(languages.SOURCE_LANGUAGE):
         return render(request, "public/material.html", context, status=400 if failed else 200)
@@ -160,6 +162,41 @@ def _head(content_type: str, name: str) -> StreamingHttpResponse:
     return response
 
 
+PAUSE = "paus"  # on the "being prepared" page: do not reload by itself
+
+
+def _not_ready(request, answer: builds.Answer) -> HttpResponse:
+    """A pack or poster not built yet: "being prepared" (202), a page that reloads itself
+    without JavaScript until the file is there and then downloads it; or, for a while after its
+    build failed, "try later" (503). Never kept by a browser or the service worker."""
+    with translation.override(languages.SOURCE_LANGUAGE):
+        if answer.preparing:
+            retry = builds.RETRY_AFTER_SECONDS
+            again = request.GET.copy()
+            paused = again.pop(PAUSE, None) is not None  # WCAG 2.2.1: reloading can be stopped
+            stop = again.copy()
+            stop[PAUSE] = "1"
+            context = {
+                "language": languages.source(),
+                "refresh": None if paused else retry,
+                "again": f"{request.path}?{again.urlencode()}",
+                "paused": f"{request.path}?{stop.urlencode()}",
+            }
+            response = render(request, "public/material_preparing.html", context, status=202)
+        else:
+            retry = int(builds.FAILURE_PAUSE.total_seconds())
+            message = pgettext(
+                "partner page",
+                "The file could not be made just now. The error is shown to the administrators. "
+                "Please try again later.",
+            )
+            context = {"message": message, "language": languages.source()}
+            response = render(request, "public/material_error.html", context, status=503)
+    response["Retry-After"] = str(retry)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 FINISH_NAMES = {"office": "kontorsskrivare", "print-shop": "tryckeri"}
 
 
@@ -183,7 +220,10 @@ def pack_download(request, slug):
         name = f"jobba-i-sverige_{audience.slug}_{'-'.join(chosen)}_{FINISH_NAMES[finish]}.zip"
         if request.method == "HEAD":
             return _head("application/zip", name)
-        data = packs.pack_zip(audience.slug, chosen, finish)
+        answer = builds.ask(jobs.pack(audience.slug, chosen, finish))
+        if answer.data is None:
+            return _not_ready(request, answer)
+        data = answer.data
     except NotPrintable as error:
         # The material page again, the message beside the choice to change, the rest kept.
         kept = finish if finish in FINISHES else FINISHES[0]
@@ -204,8 +244,58 @@ def poster_download(request):
             raise NotPrintable(_("Unknown poster size %(size)s") % {"size": size})
         if request.method == "HEAD":
             return _head("application/pdf", name)
-        data = service.poster_pdf(event, size)
+        answer = builds.ask(jobs.poster(event, size))
+        if answer.data is None:
+            return _not_ready(request, answer)
+        data = answer.data
     except NotPrintable as error:
         return _refused(request, error)
     indicators.count(Event.POSTER_DOWNLOADED, life_event=event or "", channel="material")
     return _attachment(data, "application/pdf", name)
+
+
+@require_safe
+@limits.downloads
+def kit_download(request, slug, lang):
+    """`/material/kit/<life-event>/<lang>.zip`: the offline kit (print.kits), whole or not at
+    all. What cannot be made is said in her language, with the Swedish beside it for the
+    fieldworker who asked for it."""
+    language = languages.get(lang)
+    if language is None:
+        raise Http404("Unknown language")
+    try:
+        with translation.override(language.code):
+            if request.method == "HEAD":
+                kit = kits.kit(slug, language.code)  # what it would be; nothing built
+                return _head("application/zip", kit.file_name)
+            name, data = kits.kit_zip(slug, language.code)
+    except NotPrintable:
+        return _kit_refused(request, slug, language)
+    indicators.count(Event.PACK_DOWNLOADED, life_event=slug, language=language.code, channel="kit")
+    return _attachment(data, "application/zip", name)
+
+
+def _kit_refused(request, slug, language):
+    messages = []
+    for code in dict.fromkeys([language.code, languages.SOURCE_LANGUAGE]):
+        with translation.override(code):
+            try:
+                kits.kit(slug, language.code)
+            except NotPrintable as error:
+                messages.append((languages.get(code), str(error)))
+    with translation.override(language.code):
+        response = render(
+            request,
+            "public/kit_error.html",
+            {
+                "language": language,
+                "source_language": languages.source(),
+                "messages": messages,
+                "event_exists": kits.event_exists(slug),
+                "slug": slug,
+            },
+            status=404,
+        )
+    response["Content-Language"] = language.code
+    patch_cache_control(response, no_store=True)  # may be there after the next approval
+    return response

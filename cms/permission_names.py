@@ -36,13 +36,17 @@ ACTIONS = {
 CUSTOM = {
     ("wagtaildocs", "choose_document"): "Kan välja dokument",
     ("wagtailimages", "choose_image"): "Kan välja bild",
+    ("terms", "approve_term"): "Kan godkänna termer för sin myndighet",
 }
 # Models whose verbose_name no catalogue gives in Swedish (Wagtail's internals, taggit, and
 # those without a verbose_name of their own). Staff never see them on the group page, but a
 # permission name should not be half English.
 NOUNS = {
+    "django_tasks_database.dbtaskresult": "bakgrundsjobb",
     "notifications.digestsent": "skickad sammanfattning",
     "taggit.tag": "tagg",
+    "terms.term": "term",
+    "terms.termtranslation": "term på ett språk",
     "taggit.taggeditem": "taggat objekt",
     "wagtailadmin.editingsession": "redigeringssession",
     "wagtailadmin.formstate": "formulärtillstånd",

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
 import languages
-from audio.models import AudioRecording
-from cms import limits, ranges, reading
+from audio.models import AudioRecording, LanguageNameRecording
+from cms import limits, ranges, reading, share
+from cms.spoken import spoken_names
 from cms.views import _render, _suggested_language
 from dialogue import codes, content_version
 from followup import indicators
@@ -58,7 +59,15 @@ def card_any_language(request, code):
     if suggested is not None and suggested in view.available:
         return redirect("qr_card", code=issued.code, lang=suggested.code)
     response = _render(
-        request, "public/qr_choose.html", languages.source(), {"card": view, "code": issued.code}
+        request,
+        "public/qr_choose.html",
+        languages.source(),
+        {
+            "card": view,
+            "code": issued.code,
+            "spoken_names": spoken_names(),
+            "share": share.for_qr_card(languages.source(), view, chooser=True),
+        },
     )
     patch_vary_headers(response, ["Accept-Language"])
     return response
@@ -95,7 +104,7 @@ def card_in_language(request, code, lang):
         return _not_found(request, language, status=410, withdrawn=True)
     if page.code != code:  # typed in lower case, or O for 0: one address per card
         return redirect("qr_card", code=page.code, lang=language.code)
-    if request.method == "GET" and page.translated:
+    if request.method == "GET" and page.translated and not _saving_for_offline(request):
         indicators.count(
             Event.QR_OPENED,
             life_event=page.event_slug,
@@ -112,6 +121,12 @@ def card_in_language(request, code, lang):
     patch_vary_headers(response, ["Accept-Encoding"])
     response["Content-Language"] = language.code
     return _cached(response, PAGE_MAX_AGE)
+
+
+def _saving_for_offline(request) -> bool:
+    """The service worker fetching a saved topic's pages and recordings (static/cms/sw.js):
+    nobody opened or heard anything, so nothing is counted."""
+    return request.headers.get("X-Offline-Save") == "1"
 
 
 def _qr_page(code, language) -> QrPage | None:
@@ -155,6 +170,7 @@ def _render_page(view, language, updated_since_print) -> str:
         "source_language": languages.source(),
         "card": view,
         "updated_since_print": updated_since_print,
+        "share": share.for_qr_card(language, view),
     }
     with translation.override(language.code):
         return render_to_string("public/qr_card.html", context)
@@ -246,7 +262,9 @@ def audio_file(request, pk, name):
     )
     if not recording.file.name.endswith("/" + name):
         raise Http404("No such recording")
-    if indicators.is_audio_start(request.method, request.headers.get("Range")):
+    if indicators.is_audio_start(
+        request.method, request.headers.get("Range")
+    ) and not _saving_for_offline(request):
         indicators.count(
             Event.AUDIO_STARTED,
             life_event=recording.card.life_event.slug,
@@ -254,6 +272,18 @@ def audio_file(request, pk, name):
             language=recording.language,
             channel="qr",
         )
+    handle = recording.file.storage.open(recording.file.name, "rb")
+    response = ranges.file_response(request, handle, recording.file.size, recording.mime_type)
+    return _cached(response, AUDIO_MAX_AGE)
+
+
+@require_safe
+def language_name_audio(request, pk, name):
+    """A language's name read aloud, for the choosers: approved recordings only; not counted
+    (it reaches no one with a message)."""
+    recording = get_object_or_404(LanguageNameRecording.objects.approved(), pk=pk)
+    if not recording.file.name.endswith("/" + name):
+        raise Http404("No such recording")
     handle = recording.file.storage.open(recording.file.name, "rb")
     response = ranges.file_response(request, handle, recording.file.size, recording.mime_type)
     return _cached(response, AUDIO_MAX_AGE)

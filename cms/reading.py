@@ -67,6 +67,7 @@ class AudioView:
     mime_type: str
     synthetic: bool
     duration: int  # seconds
+    size: int = 0  # bytes: what saving it for offline use costs (cms.offline)
 
 
 def _audio_view(card, lang, edition) -> AudioView | None:
@@ -82,6 +83,7 @@ def _audio_view(card, lang, edition) -> AudioView | None:
         mime_type=recording.mime_type,
         synthetic=recording.synthetic,
         duration=round(recording.duration),
+        size=recording.size,
     )
 
 
@@ -222,7 +224,8 @@ def _life_event(language: Language, slug: str) -> LifeEventView | None:
 
 def card_count_by_language() -> dict[str, int]:
     """How many cards in use the public can read, per language (for the language chooser)."""
-    return content_version.cached("card_count", (), _card_count_by_language)
+    # One cache entry with the chooser's (language_choice): one query less on its page.
+    return content_version.cached("card_share", (), _card_counts_and_total)[0]
 
 
 def _card_count_by_language() -> dict[str, int]:

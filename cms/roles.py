@@ -44,22 +44,37 @@ ROLES: dict[str, list[tuple[str, str]]] = {
         ADMIN,
         *_perms(("add", "change", "view", "lock", "unlock"), CONTENT),
         *_perms(("add", "change", "view"), ("audience",)),
-        *_perms(("add", "change", "view"), ("audiorecording",), "audio"),
+        *_perms(("add", "change", "view"), ("audiorecording", "languagenamerecording"), "audio"),
         ("dialogue", "view_agency"),
+        # The communication group keeps the termbase; the owning agency approves a term.
+        *_perms(("add", "change", "view"), ("term",), "terms"),
     ],
-    TRANSLATORS: [ADMIN, ("translations", "translate"), *_perms(("view",), CONTENT)],
+    TRANSLATORS: [
+        ADMIN,
+        ("translations", "translate"),
+        *_perms(("view",), CONTENT),
+        ("terms", "view_term"),
+    ],
     REVIEWERS: [
         ADMIN,
         ("translations", "translate"),
         ("translations", "approve_translation"),
         *_perms(("view",), CONTENT),
+        ("terms", "view_term"),
         # Recordings are approved like text ([E]): reviewers find those waiting for them.
         ("audio", "view_audiorecording"),
+        ("audio", "view_languagenamerecording"),
     ],
     SERVICE_OFFICE: [("print", "use_print_station")],
     FOLLOW_UP: [ADMIN, ("followup", "view_counter")],
 }
-APPROVER: list[tuple[str, str]] = [ADMIN, *_perms(("view",), CONTENT)]
+# Every approver group holds approve_term; terms.approval lets only the owning agency's use it.
+APPROVER: list[tuple[str, str]] = [
+    ADMIN,
+    *_perms(("view",), CONTENT),
+    ("terms", "view_term"),
+    ("terms", "approve_term"),
+]
 
 # Roles whose whole admin is a few views (URL names). A user in no other group reaches only
 # these, her dashboard and her account (cms.admin_reach): follow-up reads the report and

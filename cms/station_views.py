@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
-from django.urls import reverse_lazy
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 import languages
 from cms import limits
+from print import recall
 from print import station as print_station
 from print.content import NotPrintable
 from print.models import StaffProfile
@@ -49,7 +50,21 @@ def station(request):
     office, refused = _office(request)
     if refused:
         return refused
-    return _page(request, "station/station.html", _form_context(office, request.GET))
+    # The recalls belong to the station's own page, not to its answers about a choice.
+    context = _form_context(office, request.GET, recalls=recall.for_office(office))
+    return _page(request, "station/station.html", context)
+
+
+@require_POST
+@login_required(login_url=LOGIN_URL)
+def recall_seen(request):
+    """The office has dealt with its old copies of a recalled card: it leaves the list."""
+    office, refused = _office(request)
+    if refused:
+        return refused
+    data = request.POST
+    recall.mark_seen(office, data.get("card", ""), data.get("lang", ""), data.getlist("version"))
+    return redirect(f"{reverse('station')}#recalls")
 
 
 def _form_context(office, query, **extra):
@@ -81,7 +96,10 @@ def station_pdf(request):
     query = request.GET
     try:
         plan = print_station.order(
-            query.get("lang", ""), query.getlist("event"), query.get("layout", "")
+            query.get("lang", ""),
+            query.getlist("event"),
+            query.get("layout", ""),
+            codes=query.getlist("card"),
         )
         if not plan.complete and query.get("partial") != "1":
             # Never leave something out silently: say what is missing, offer the rest, or

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path, register_converter
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -7,7 +8,7 @@ from wagtail.admin.views.account import LoginView as AdminLogin
 from wagtail.admin.views.account import LogoutView as AdminLogout
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import limits, material_views, qr_views, station_views, views
+from cms import limits, material_views, qr_views, share_views, sitemaps, station_views, views
 from cms.converters import LanguageConverter
 from publicapi import api as publicapi
 
@@ -33,8 +34,14 @@ urlpatterns = [
     path("material/<slug:slug>/pack.zip", material_views.pack_download, name="pack_download"),
     path("material/poster.pdf", material_views.poster_download, name="poster_download"),
     path("material/feed.atom", material_views.material_feed, name="material_feed"),
+    path(
+        "material/kit/<slug:slug>/<lang:lang>.zip",
+        material_views.kit_download,
+        name="kit_download",
+    ),
     path("print/", station_views.station, name="station"),
     path("print/pdf/", station_views.station_pdf, name="station_pdf"),
+    path("print/recall/seen/", station_views.recall_seen, name="station_recall_seen"),
     path("print/login/", limits.logins(station_views.StationLogin.as_view()), name="station_login"),
     path(
         "print/logout/",
@@ -45,7 +52,20 @@ urlpatterns = [
     path("q/<str:code>/<lang:lang>/", qr_views.card_in_language, name="qr_card"),
     path("q/<str:code>/<lang:lang>/feedback/", qr_views.card_feedback, name="qr_feedback"),
     path("audio/<int:pk>/<str:name>", qr_views.audio_file, name="audio_file"),
+    path(
+        "audio/language-name/<int:pk>/<str:name>",
+        qr_views.language_name_audio,
+        name="language_name_audio",
+    ),
     path("sw.js", qr_views.service_worker, name="service_worker"),
+    path("robots.txt", share_views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("share/<str:name>", share_views.share_image, name="share_image"),
     # The open read API (publicapi): before the language patterns, which "api/v1/" would match.
     path("api/v1/", publicapi.urls),
     path("", views.choose_language, name="choose_language"),
@@ -55,7 +75,10 @@ urlpatterns = [
         views.accessibility_statement,
         name="accessibility_statement",
     ),
+    # A slug has no dot: neither address can be taken by a life event.
+    path("<lang:lang>/offline.html", views.offline_page, name="offline_page"),
     path("<lang:lang>/<slug:slug>/", views.life_event_detail, name="life_event_detail"),
+    path("<lang:lang>/<slug:slug>/offline.json", views.offline_manifest, name="offline_manifest"),
 ]
 
 if settings.DEBUG:

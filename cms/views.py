@@ -3,14 +3,15 @@
 import functools
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 import languages
-from cms import reading
+from cms import offline, reading, share
+from cms.spoken import spoken_names
 
 
 def _language_or_404(lang: str) -> languages.Language:
@@ -44,7 +45,13 @@ def choose_language(request):
         request,
         "public/choose_language.html",
         languages.source(),
-        {"languages": choice.listed, "coming": choice.coming, "suggested": suggested},
+        {
+            "languages": choice.listed,
+            "coming": choice.coming,
+            "suggested": suggested,
+            "spoken_names": spoken_names(),
+            "share": share.for_chooser(),
+        },
     )
     patch_vary_headers(response, ["Accept-Language"])
     return response
@@ -74,6 +81,9 @@ def life_event_list(request, lang):
         {
             "life_events": [event for event in events if event.readable],
             "waiting": [event for event in events if not event.readable],
+            # The poster's codes lead here: she hears her language's name, and knows she is right.
+            "spoken_names": spoken_names(),
+            "share": share.for_home(language),
         },
     )
 
@@ -84,7 +94,33 @@ def life_event_detail(request, lang, slug):
     event = reading.life_event(language, slug)
     if event is None:
         raise Http404("Unknown life event")
-    return _render(request, "public/life_event_detail.html", language, {"event": event})
+    context = {
+        "event": event,
+        "offline": offline.topic(language, slug),
+        "has_kit": offline.has_kit(language, slug),
+        "share": share.for_event(language, event),
+    }
+    return _render(request, "public/life_event_detail.html", language, context)
+
+
+@require_safe
+def offline_manifest(request, lang, slug):
+    """What saving the topic for offline use stores (cms.offline), for the service worker."""
+    language = _language_or_404(lang)
+    found = offline.topic(language, slug)
+    if found is None:
+        raise Http404("Unknown life event")
+    response = JsonResponse(found.as_json())
+    patch_cache_control(response, no_cache=True)  # what to save is asked afresh each time
+    return response
+
+
+@require_safe
+def offline_page(request, lang):
+    """The page the service worker shows, offline, for a page that was not saved: stored per
+    language, filled there with the topics saved on the phone."""
+    language = _language_or_404(lang)
+    return _render(request, "public/offline.html", language, {})
 
 
 def page_not_found(request, exception=None):
@@ -110,7 +146,10 @@ def accessibility_statement(request, lang):
         request,
         f"public/accessibility_{language.code}.html",
         language,
-        {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL},
+        {
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "share": share.for_statement(language),
+        },
     )
 
 

@@ -9,7 +9,7 @@ from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from audio.viewsets import AudioRecordingViewSet
+from audio.viewsets import AudioRecordingViewSet, LanguageNameRecordingViewSet
 from cms import admin_reach
 from dialogue.viewsets import (
     AgencyViewSet,
@@ -31,6 +31,7 @@ class JobbaISverigeGroup(SnippetViewSetGroup):
         JointMessageViewSet,
         LifeEventViewSet,
         AudioRecordingViewSet,
+        LanguageNameRecordingViewSet,
         AudienceViewSet,
         AgencyViewSet,
         OfficeViewSet,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 import languages
 from dialogue.models import DialogueCard, JointMessage, MessageLink
-from editions import snapshot
+from editions import signals, snapshot
 from editions.models import Edition
 from translations.approved import Approved
 
@@ -99,6 +99,8 @@ def refresh(obj, codes=None, *, withdraw: str = "", revision=None, from_older=Fa
                     revision=revision or obj.live_revision,
                 )
             )
+    if made:
+        signals.made.send(sender=Edition, editions=made)
     return made
 
 

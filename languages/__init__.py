@@ -12,6 +12,12 @@ Code mapping, written down once:
   part: Dari (``fa_AF``) falls back to Persian, easy-read (``sv_LS``) to Swedish.
 - ``own_name`` overrides Babel where its name is not what speakers call the
   language: Babel calls ``fa_AF`` "فارسی (افغانستان)", Dari speakers say "دری".
+- ``hreflang()`` is the BCP 47 tag that names a language among a page's alternates (HTML
+  ``hreflang``, the sitemap): its Babel locale with ``-`` (``fa-AF``, ``ckb``). Easy-read
+  Swedish has none: it is Swedish for readers who need simpler words, BCP 47 has no subtag for
+  that (``sv-LS`` reads as Swedish from Lesotho), search engines take no private-use tag, and
+  two alternates may not both claim ``sv``. So its pages are not among the alternates; the
+  Swedish ones are.
 """
 
 from __future__ import annotations
@@ -118,6 +124,18 @@ def codes() -> tuple[str, ...]:
 def targets() -> tuple[Language, ...]:
     """Every enabled language that is translated from Swedish."""
     return tuple(language for language in enabled() if not language.is_source)
+
+
+def hreflang(code: str) -> str | None:
+    """The tag of the language among a page's alternates, or None when it has no tag of its own:
+    one that shares its locale with a language before it (easy-read Swedish with Swedish)."""
+    language = get(code)
+    if language is None:
+        return None
+    earlier = LANGUAGES[: LANGUAGES.index(language)]
+    if any(other.babel == language.babel for other in earlier):
+        return None
+    return language.babel.replace("_", "-")
 
 
 def source() -> Language:

@@ -7,8 +7,9 @@ at display time, so stored translations stay free of invisible marks.
 
 import re
 
-# Phone numbers and other digit groups joined by spaces or hyphens: "0771-416 416", "112".
-NUMBER = re.compile(r"\+?\d+(?:[ \-\u2011]\d+)*")
+# Phone numbers and other digit groups joined by spaces or hyphens: "0771-416 416", "112";
+# and by a slash, as a browser keeps them: card "1/2" of a card that takes two, not "2/1".
+NUMBER = re.compile(r"\+?\d+(?:[ \-\u2011/]\d+)*")
 DIRECTION_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))
 
 

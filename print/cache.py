@@ -6,10 +6,12 @@ catalogues of the languages it prints, the font files, the pictograms and the li
 draw. An edit, a `compilemessages` or a font upgrade makes the next request render afresh; a
 repeat request is served as stored.
 
-Two requests for the same missing file build it once: the second waits on a lock and then reads
-what the first stored. Readers only ever see complete files: a local file is written aside and
-renamed into place (S3 puts are atomic already), so a worker killed mid-write leaves at most a
-".partial" file that nobody serves.
+Two builders of the same missing file build it once: the second waits on the first's lease
+(print.locks: a moment in a request, longer in a background build) and then reads what the first
+stored. Readers only ever see complete files: a local file is written aside and renamed into
+place (S3 puts are atomic already), so a worker killed mid-write leaves at most a ".partial" file
+that nobody serves. Packs and posters are built by background tasks (print.tasks), which take a
+`Planned` file: its name, known before anything is drawn, and how to build it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ import logging
 import os
 import uuid
 from collections.abc import Callable, Iterable
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -31,8 +34,8 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.utils.translation import to_locale
 
 from dialogue import pictograms
+from print import locks
 from print.documents.base import RENDERER_VERSION
-from print.locks import build_lock
 from typeset import font_files, fonts
 
 logger = logging.getLogger(__name__)
@@ -124,6 +127,10 @@ def _libraries() -> dict[str, str]:
     return found
 
 
+def exists(name: str) -> bool:
+    return default_storage.exists(name)
+
+
 def read(name: str) -> bytes | None:
     """A stored file, or None when it is not (or no longer) there."""
     if not default_storage.exists(name):
@@ -141,18 +148,41 @@ def store(name: str, data: bytes) -> None:
         default_storage.save(name, ContentFile(data))
 
 
+@dataclass(frozen=True)
+class Planned:
+    """A file to serve or build: where it is stored (named by its content) and how to make it.
+    `langs`: the languages whose interface strings the file prints (see `made_with`)."""
+
+    kind: str
+    parts: list
+    extension: str
+    build: Callable[[], bytes]
+    langs: tuple[str, ...]
+
+    @cached_property
+    def name(self) -> str:
+        return name(self.kind, self.parts, self.extension, self.langs)
+
+    def stored(self) -> bytes | None:
+        return read(self.name)
+
+    def get_or_build(self) -> bytes:
+        """The stored file, or the one `build` makes (once, under the file's lease)."""
+        target = self.name
+        data = read(target)
+        if data is not None:
+            return data
+        with locks.build_lease(target):
+            data = read(target)  # built by whoever held the lease before us
+            if data is None:
+                data = self.build()
+                store(target, data)
+        return data
+
+
 def get_or_build(
     kind: str, parts: list, extension: str, build: Callable[[], bytes], *, langs: Iterable[str]
 ) -> bytes:
     """The stored file of these parts, or the one `build` makes (once). `langs`: the languages
     whose interface strings the file prints (see `made_with`)."""
-    target = name(kind, parts, extension, langs)
-    data = read(target)
-    if data is not None:
-        return data
-    with build_lock(target):
-        data = read(target)  # built by whoever held the lock before us
-        if data is None:
-            data = build()
-            store(target, data)
-    return data
+    return Planned(kind, parts, extension, build, tuple(langs)).get_or_build()

@@ -49,3 +49,57 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.office}"
+
+
+class PrintedEdition(models.Model):
+    """How many times an office printed one language edition of a card, and when last: what the
+    station recalls once that edition is replaced. Per office, never per person; the card is
+    kept by its code, as the follow-up counts keep it."""
+
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.CASCADE,
+        related_name="printed_editions",
+        verbose_name=_("office"),
+    )
+    card = models.CharField(_("card code"), max_length=8)
+    language = models.CharField(_("language"), max_length=10)
+    version = models.CharField(_("version"), max_length=12)
+    prints = models.PositiveIntegerField(_("prints"), default=0)
+    last_printed = models.DateField(_("last printed"))
+    # The office said it has dealt with the recall of this edition (its old copies).
+    recall_seen_at = models.DateTimeField(_("recall seen"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("printed edition")
+        verbose_name_plural = _("printed editions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "card", "language", "version"], name="one_row_per_printed_edition"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.office} {self.card} [{self.language}] v{self.version} × {self.prints}"
+
+
+class BuildFailure(models.Model):
+    """A pack or poster whose background build failed on every attempt: listed for
+    administrators with its error, and answered "try later" instead of built again at once.
+    Cleared when a build of the same request succeeds."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True)  # what was asked (print.jobs)
+    name = models.CharField(_("file"), max_length=255, db_index=True)  # the content's file
+    kind = models.CharField(_("kind"), max_length=20)
+    arguments = models.JSONField(_("arguments"), default=dict)
+    attempts = models.PositiveSmallIntegerField(_("attempts"))
+    error = models.TextField(_("error"))
+    failed_at = models.DateTimeField(_("failed at"))
+
+    class Meta:
+        ordering = ["-failed_at"]
+        verbose_name = _("failed print build")
+        verbose_name_plural = _("failed print builds")
+
+    def __str__(self):
+        return f"{self.kind} {self.arguments} ({self.failed_at:%Y-%m-%d %H:%M})"

@@ -124,16 +124,34 @@ def withdrawn_by_language(cards, codes) -> dict[str, str]:
 
 
 def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -> bytes:
+    stored = indexed(audience_slug, codes, finish)
+    if stored is not None:
+        return stored
+    plan = pack_plan(audience_slug, codes, finish)
+    data = plan.get_or_build()
+    remember(audience_slug, codes, finish, plan)
+    return data
+
+
+def indexed(audience_slug: str, codes: Sequence[str], finish: str = "office") -> bytes | None:
+    """A repeat request while no content changed: the stored file, found by its name, without
+    working out every card's fingerprint again (that is what the file's own key is made of)."""
+    check_finish(finish)
+    stored = shared_cache.get(_index_key(audience_slug, parse_languages(codes), finish))
+    return cache.read(stored) if stored is not None else None
+
+
+def remember(audience_slug: str, codes: Sequence[str], finish: str, plan: cache.Planned) -> None:
+    """Index the pack's stored file for `indexed`, until the content changes."""
+    index = _index_key(audience_slug, parse_languages(codes), finish)
+    shared_cache.set(index, plan.name, content_version.TTL)
+
+
+def pack_plan(audience_slug: str, codes: Sequence[str], finish: str = "office") -> cache.Planned:
+    """The pack's file, named by its content, and how to build it; refuses (NotPrintable) what
+    cannot be made, before anything is drawn."""
     check_finish(finish)
     codes = parse_languages(codes)
-    # A repeat request while no content changed: the stored file's name, without working out
-    # every card's fingerprint again (that is what the file's own key is made of).
-    index = _index_key(audience_slug, codes, finish)
-    stored = shared_cache.get(index)
-    if stored is not None:
-        data = cache.read(stored)
-        if data is not None:
-            return data
     audience = service.audience(audience_slug)
     cards = audience_cards(audience)
     if not cards:
@@ -168,16 +186,13 @@ def pack_zip(audience_slug: str, codes: Sequence[str], finish: str = "office") -
     }
     fingerprints = {code: [c.fingerprint for c in found] for code, found in contents.items()}
     parts = [audience.slug, finish, kept, fingerprints, [e.slug for e in events], withdrawn]
-    langs = _languages(kept)
-    data = cache.get_or_build(
+    return cache.Planned(
         "pack",
         parts,
         "zip",
         lambda: _build(audience, kept, cards, events, finish, served, contents, withdrawn),
-        langs=langs,
+        tuple(_languages(kept)),
     )
-    shared_cache.set(index, cache.name("pack", parts, "zip", langs), content_version.TTL)
-    return data
 
 
 def _index_key(audience_slug: str, codes: list[str], finish: str) -> str:

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from print.pdfx import REGISTRATION
+
 BLEED = 3 * mm
 MARK_AREA = 10 * mm  # room outside the bleed for crop marks
 MARK_LENGTH = 6 * mm
@@ -57,7 +59,7 @@ class Page:
         m, w, h = self.margin, self.trim_width, self.trim_height
         canvas.saveState()
         canvas.setLineWidth(0.25)
-        canvas.setStrokeColorCMYK(1, 1, 1, 1)  # registration black: shows on every plate
+        canvas.setStrokeColor(REGISTRATION)  # shows on every plate
         for x in (m, m + w):
             canvas.line(x, m - MARK_OFFSET, x, m - MARK_OFFSET - MARK_LENGTH)
             canvas.line(x, m + h + MARK_OFFSET, x, m + h + MARK_OFFSET + MARK_LENGTH)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 from reportlab.lib.units import mm
 
 import languages
@@ -55,32 +56,62 @@ def card(card_obj, lang: str, drafts: Approved | None = None) -> list[Problem]:
             problems.append(Problem("error", message % {"field": label, "chars": named}))
     if any(p.level == "error" for p in problems):
         return problems
-    design = card_layout.CardDesign(content)
-    faces = design.faces().pairs
-    if len(faces) > 1:
-        problems.append(
-            Problem(
-                "warning",
-                _("The text does not fit on one card: it prints as %(count)s cards.")
-                % {"count": len(faces)},
-            )
+    return problems + [Problem("warning", note) for note in fit_notes(content)]
+
+
+def fit_notes(content) -> list[str]:
+    """What fitting the card did to it, exactly: what shrank and what moved to which card.
+    Staff read these before printing (preflight) and after (`render_card`)."""
+    plan, backs = card_layout.CardDesign(content).sides()
+    count = max(len(plan.cards), len(backs))
+    notes = []
+    if count > 1:
+        notes.append(
+            _("The text does not fit on one card: it prints as %(count)s cards.") % {"count": count}
         )
-    else:
-        size = _front_size(design)
-        if size is not None and size < LEGIBLE_SIZE:
-            problems.append(
-                Problem(
-                    "warning",
-                    _("The front text is shrunk to %(size)s pt: consider shorter text.")
-                    % {"size": size},
-                )
+    elif plan.size < LEGIBLE_SIZE:
+        notes.append(
+            _("The front text is shrunk to %(size)s pt: consider shorter text.")
+            % {"size": _pt(plan.size)}
+        )
+    if plan.title_shrunk:
+        notes.append(
+            pgettext(
+                "staff side",
+                "The title is shrunk to %(size)s pt so that the front fits on one card.",
             )
-    return problems
+            % {"size": _pt(plan.title_size)}
+        )
+    for index, what, number in plan.moves():
+        notes.append(str(MOVED[what]) % {"headline": _headline(content, index), "number": number})
+    if len(backs) > len(plan.cards):
+        notes.append(
+            pgettext(
+                "staff side", "The Swedish on the back continues on the back of card %(number)s."
+            )
+            % {"number": len(plan.cards) + 1}
+        )
+    return notes
 
 
-def _front_size(design) -> float | None:
-    fitted = design.front_fit()
-    return fitted[0] if fitted else None
+# What moved to a later card, as staff read it.
+MOVED = {
+    "message": pgettext_lazy("staff side", "The message “%(headline)s” moved to card %(number)s."),
+    "text": pgettext_lazy("staff side", "The text of “%(headline)s” continues on card %(number)s."),
+    "where_to_turn": pgettext_lazy(
+        "staff side", "“Where she can turn” for “%(headline)s” moved to card %(number)s."
+    ),
+}
+
+
+def _headline(content, index: int) -> str:
+    """The message as staff know it: its Swedish headline."""
+    messages = content.sv_messages if index < len(content.sv_messages) else content.messages
+    return messages[index].headline
+
+
+def _pt(size: float) -> str:
+    return f"{size:g}"
 
 
 def _texts(content):

@@ -122,6 +122,16 @@ def poster_pdf(
     finish: str = "office",
     codes: Sequence[str] | None = None,
 ) -> bytes:
+    return poster_plan(event_slug, size, finish, codes).get_or_build()
+
+
+def poster_plan(
+    event_slug: str | None = None,
+    size: str = "A4",
+    finish: str = "office",
+    codes: Sequence[str] | None = None,
+) -> cache.Planned:
+    """The poster's file, named by what it offers, and how to draw it (nothing drawn yet)."""
     check_finish(finish)
     event = content.live_event(event_slug) if event_slug else None
     targets, published = _poster_scope(event, codes)
@@ -129,12 +139,12 @@ def poster_pdf(
         raise NotPrintable(_("No language has anything to listen to yet."))
     title = event.title_sv if event else ""
     parts = ["poster", size, finish, targets, title, published]  # the version: of the targets
-    return cache.get_or_build(
+    return cache.Planned(
         "poster",
         parts,
         "pdf",
         lambda: PosterRenderer(targets, size, title, finish, published=published).render(),
-        langs=poster_languages(code for code, _url in targets),
+        tuple(poster_languages(code for code, _url in targets)),
     )
 
 

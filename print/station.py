@@ -17,7 +17,7 @@ from dialogue.models import LifeEvent
 from editions.served import Served
 from followup import indicators
 from followup.models import Event
-from print import content, service
+from print import content, recall, service
 from print.content import NotPrintable
 from print.models import Office
 
@@ -66,6 +66,9 @@ class Order:
     awaiting: list[str] = field(default_factory=list)
     # (Swedish title, reason) of cards whose translation was withdrawn on purpose.
     withdrawn: list[tuple[str, str]] = field(default_factory=list)
+    # The cards' editions as this order found them: the PDF prints them and the office's
+    # recall notes their versions.
+    served: Served | None = field(default=None, repr=False)
 
     @property
     def complete(self) -> bool:
@@ -113,8 +116,10 @@ def language_choices(office: Office) -> list[LanguageChoice]:
     )
 
 
-def order(lang: str, slugs: list[str], layout: str) -> Order:
-    """What would be printed, and what is missing; refuses input that makes no sense."""
+def order(lang: str, slugs: list[str], layout: str, codes: list[str] | None = None) -> Order:
+    """What would be printed, and what is missing; refuses input that makes no sense.
+
+    `codes` narrows cards to those cards of the life events (a recall's new version)."""
     language = languages.get(lang)
     if language is None or not language.enabled:
         raise NotPrintable(_("Choose her language."))
@@ -126,7 +131,9 @@ def order(lang: str, slugs: list[str], layout: str) -> Order:
     result = Order(language, layout, events)
     if layout == "cards":
         cards = [c for c in content.live_cards() if c.life_event_id in {e.pk for e in events}]
-        served = content.served_for_cards(cards, lang)
+        if codes:
+            cards = [card for card in cards if card.code in codes]
+        served = result.served = content.served_for_cards(cards, lang)
         for card in cards:
             if served.edition(card) is not None:
                 result.cards.append(card)
@@ -193,7 +200,8 @@ def pdf(plan: Order, office: Office) -> bytes:
         )
     code = plan.language.code
     if plan.layout == "cards":
-        data = service.cards_pdf(plan.cards, code, LAYOUTS["cards"])
+        data = service.cards_pdf(plan.cards, code, LAYOUTS["cards"], served=plan.served)
+        recall.note(office, code, {c.code: plan.served.edition(c).version for c in plan.cards})
         for card in plan.cards:
             indicators.count(
                 Event.CARD_PRINTED,

@@ -1,10 +1,12 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 
+from dialogue.admin_menu import PermissionMenuItem
 from dialogue.models import DialogueCard
-from print import admin_views
+from print import admin_views, failures
 
 
 @hooks.register("register_admin_urls")
@@ -16,7 +18,19 @@ def register_print_urls():
             admin_views.card_pdf,
             name="print_card_pdf",
         ),
+        path("print/failed-builds/", failures.failed_builds, name="print_failed_builds"),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def failed_builds_menu_item():
+    return PermissionMenuItem(
+        failures.PERMISSION,
+        pgettext_lazy("staff side", "Failed print builds"),
+        reverse("print_failed_builds"),
+        icon_name="warning",
+        order=900,
+    )
 
 
 @hooks.register("register_snippet_listing_buttons")

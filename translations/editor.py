@@ -5,7 +5,12 @@ refused (four eyes, translations.trail): her text is saved as translated, for an
 
 A reviewer approves one unit at a time, or with "Approve all" every unit of the object (a card
 with its messages) that waits for review, except her own texts and any text changed since she
-opened the page. "Save and next" goes on to the next object of the language's work list."""
+opened the page. "Save and next" goes on to the next object of the language's work list.
+
+The quality checks (translations.quality: numbers, phone numbers, addresses, punctuation,
+spaces, easy-read sentence length, and what apps above register such as print's fit) warn and
+never refuse: the warning stands under the unit each time the page opens, beside the box a
+reviewer ticks, and a save that brings a new warning stays on the page instead of going on."""
 
 from __future__ import annotations
 
@@ -27,7 +32,8 @@ from django.utils.translation import npgettext, pgettext
 import languages
 from dialogue import text_rules
 from dialogue.models import TRANSLATABLE_MODELS
-from translations import exchange, labels, trail, worklist
+from terms import highlight, termbase
+from translations import exchange, labels, quality, trail, worklist
 from translations import status as translation_status
 from translations.status import Status, Unit
 
@@ -103,36 +109,47 @@ def edit(request, model_name, pk, lang):
                 raise PermissionDenied
             _approve_all(request, units, language)
             return redirect(request.path)
+        before = {exchange.unit_id(u): u.obj.text(u.field, language.code) for u in units}
+        warned_before = _warnings(obj, units, language, before)
         errors, saved, refused = _save(request, units, language, may_approve)
         if not errors:
-            if saved or not refused:
+            warned = _warn_after_save(request, obj, units, language, before, warned_before)
+            if (saved or not refused) and not warned:
                 messages.success(request, _("Saved."))
             if refused:
                 messages.warning(request, _refused_message(refused))
-            if request.POST.get("next") == "1":
+            if request.POST.get("next") == "1" and not warned:
                 return _go_next(request, obj, language)
             return redirect(request.path)
     states = translation_status.states_for(units)
     trails = trail.trails(units, language.code)
+    approved_terms = termbase.approved()
     rows = []
     for unit in units:
         ref = exchange.unit_id(unit)
+        target = (
+            request.POST.get(ref, unit.obj.text(unit.field, language.code))
+            if request.method == "POST"
+            else unit.obj.text(unit.field, language.code)
+        )
         state = states.get((*unit.key, language.code))
         status = translation_status.status_of(unit, language.code, states)
         source = unit.obj.source_text(unit.field)
         history = trails.get(unit.key, trail.Trail(None, None))
+        marked, unit_terms = highlight.marked(source, language.code, approved_terms)
         rows.append(
             {
                 "id": ref,
                 "unit": unit,
                 "label": labels.unit_label(unit),
                 "source": source,
+                "source_marked": marked,  # the terms marked (terms.highlight)
+                "terms": unit_terms,
                 "diff": diff_html(state.source_text, source)
                 if status == Status.OUTDATED and state and state.source_text
                 else "",
-                "target": request.POST.get(ref, unit.obj.text(unit.field, language.code))
-                if request.method == "POST"
-                else unit.obj.text(unit.field, language.code),
+                "target": target,
+                "warnings": quality.check(source, target, language.code, approved_terms),
                 "status": status,
                 "trail": _trail_text(history),
                 # Her own text waits for another reviewer's approval.
@@ -156,9 +173,51 @@ def edit(request, model_name, pk, lang):
             "unreviewed": unreviewed,
             "approvable": sum(not row["own_text"] for row in unreviewed),
             "next": worklist.next_object(request.user, language.code, obj),
+            "object_warnings": quality.lix([row["target"] for row in rows], language.code),
         },
         status=400 if errors else 200,
     )
+
+
+def _warnings(obj, units, language, texts: dict[str, str]) -> set[tuple[str, str]]:
+    """The quality warnings of these texts and of the object as saved now (what apps above
+    check, such as print's fit), as (unit id or "" for the object, message)."""
+    approved_terms = termbase.approved()
+    found = {
+        (ref, warning.message)
+        for unit in units
+        for ref in [exchange.unit_id(unit)]
+        for warning in quality.check(
+            unit.obj.source_text(unit.field), texts[ref], language.code, approved_terms
+        )
+    }
+    saved = type(obj).objects.get(pk=obj.pk)
+    checked = quality.check_objects([saved], language.code).get(saved, [])
+    return found | {("", warning.message) for warning in checked}
+
+
+def _warn_after_save(request, obj, units, language, before: dict[str, str], warned) -> bool:
+    """Whether the save brought a quality warning the texts did not have before: then she is
+    told so, with what the object's checks found (shown nowhere else), and stays to read it.
+    A warning she has seen and left stands under its unit and does not stop her again."""
+    after = {ref: request.POST.get(ref, text).strip() for ref, text in before.items()}
+    if after == before:
+        return False
+    new = _warnings(obj, units, language, after) - warned
+    if not new:
+        return False
+    messages.warning(
+        request,
+        pgettext(
+            "staff side",
+            "Saved, with quality warnings: read them before you go on. They do not stop the "
+            "text; you decide whether it is right.",
+        ),
+    )
+    for ref, message in sorted(new):
+        if not ref:
+            messages.warning(request, message)
+    return True
 
 
 def _go_next(request, obj, language):

@@ -4,7 +4,9 @@ Export: per language, the missing and outdated units (or all). Each unit has a s
 (`<model>/<pk>/<field>`), its Swedish source, a note with context and length limit, and the
 fingerprint of the source it was exported from. Import: the whole file is checked first
 (well-formed, safe XML, configured language, known and unique ids, unchanged sources,
-printable characters, lengths); then it is applied in one transaction, or not at all.
+printable characters, lengths); then it is applied in one transaction, or not at all. The
+quality checks (translations.quality: numbers, phone numbers, addresses, punctuation, and what
+apps above register, such as whether a card still fits) warn per unit, and never refuse a file.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from django.utils.translation import pgettext
 import languages
 from dialogue import text_rules
 from dialogue.models import TRANSLATABLE_MODELS, DialogueCard, JointMessage, MessageLink
-from translations import labels
+from terms import termbase
+from translations import labels, quality
 from translations import status as translation_status
 from translations.models import TranslationEvent
 from translations.status import Status, Unit
@@ -118,6 +121,7 @@ def export_xliff(lang: str, everything: bool = False) -> bytes:
         },
     )
     body = ET.SubElement(file, f"{{{XLIFF_NS}}}body")
+    approved_terms = termbase.approved()
     for unit, status in units_to_export(lang, everything):
         attrs = {"id": unit_id(unit), f"{{{JIS_NS}}}source-fingerprint": _source_fp(unit)}
         limit = max_length(unit)
@@ -136,6 +140,9 @@ def export_xliff(lang: str, everything: bool = False) -> bytes:
         )
         target.text = unit.obj.text(unit.field, lang)
         ET.SubElement(node, f"{{{XLIFF_NS}}}note").text = _context(unit)
+        # The approved terms of the unit, as the agency's CAT tool shows notes (terms.termbase).
+        for line in termbase.notes(unit.obj.source_text(unit.field), lang, approved_terms):
+            ET.SubElement(node, f"{{{XLIFF_NS}}}note", {"from": "termbase"}).text = line
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
@@ -197,12 +204,29 @@ class Change:
         return labels.in_target(self.unit)
 
 
+@dataclass(frozen=True)
+class Warned:
+    """A unit of the file and what the quality checks say about it (translations.quality)."""
+
+    unit: Unit
+    warnings: tuple[quality.QualityWarning, ...]
+
+    @property
+    def object(self):
+        return labels.target_of(self.unit.obj)
+
+    @property
+    def label(self) -> str:
+        return labels.in_target(self.unit)
+
+
 @dataclass
 class Report:
     language: str
     applied: list[str] = field(default_factory=list)  # unit ids
     unchanged: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)  # the applied ones, with their texts
+    warned: list[Warned] = field(default_factory=list)  # units of the file with warnings
 
     def lines(self):
         yield f"{self.language}: {len(self.applied)} applied, {len(self.unchanged)} unchanged"
@@ -211,6 +235,29 @@ class Report:
             yield f"  {change.object} · {change.label}"
             yield "    - " + _indented(change.old or none)
             yield "    + " + _indented(change.new)
+        if self.warned:
+            yield pgettext("staff side", "Quality warnings (the file is not refused for them):")
+        for warned in self.warned:
+            yield f"  {warned.object} · {warned.label} ({unit_id(warned.unit)})"
+            for warning in warned.warnings:
+                yield f"    ! [{warning.kind}] {_indented(warning.message)}"
+
+    def as_dict(self, dry_run: bool) -> dict:
+        """The report for tools (`import_translations --format json`): every unit of the file
+        with what happened to it and its warnings, each with a stable `kind`."""
+        warnings = {unit_id(w.unit): [x.as_dict() for x in w.warnings] for w in self.warned}
+        units = [(ref, "applied") for ref in self.applied]
+        units += [(ref, "unchanged") for ref in self.unchanged]
+        return {
+            "language": self.language,
+            "dry_run": dry_run,
+            "applied": len(self.applied),
+            "unchanged": len(self.unchanged),
+            "units": [
+                {"id": ref, "result": result, "warnings": warnings.get(ref, [])}
+                for ref, result in units
+            ],
+        }
 
 
 def _indented(text: str) -> str:
@@ -339,6 +386,13 @@ def import_file(
     if problems:
         raise ExchangeError("\n".join(problems))
     report = Report(language.code)
+    approved_terms = termbase.approved()
+    warnings = {
+        unit_id(unit): quality.check(
+            unit.obj.source_text(unit.field), target, language.code, approved_terms
+        )
+        for unit, target in resolved
+    }
     with transaction.atomic():
         for unit, target in resolved:
             ref = unit_id(unit)
@@ -352,9 +406,28 @@ def import_file(
             )
             report.applied.append(ref)
             report.changes.append(Change(unit, old, target))
+        # Checks of whole objects (a card's fit) read the texts as written, before a rollback.
+        _object_warnings(report, warnings, language.code)
         if dry_run:
             transaction.set_rollback(True)
+    report.warned = [
+        Warned(unit, tuple(warnings[unit_id(unit)]))
+        for unit, _target in resolved
+        if warnings[unit_id(unit)]
+    ]
     return report
+
+
+def _object_warnings(report: Report, warnings: dict[str, list], lang: str) -> None:
+    """What the registered object checks say about each object the import changes, named at
+    the first changed unit of that object."""
+    first: dict[tuple, str] = {}
+    for change in report.changes:
+        target = labels.target_of(change.unit.obj)
+        first.setdefault((type(target), target.pk), unit_id(change.unit))
+    objects = [model.objects.get(pk=pk) for model, pk in first]
+    for obj, found in quality.check_objects(objects, lang).items():
+        warnings[first[(type(obj), obj.pk)]] += found
 
 
 def write_translation(unit: Unit, language: languages.Language, target: str):

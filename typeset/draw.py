@@ -14,6 +14,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 import languages
+from typeset import embedding
 from typeset.layout import Block, Line
 from typeset.shaping import ShapedRun
 
@@ -85,19 +86,14 @@ def _text_object(
     ReportLab's textOut writes a TJ per cluster (per letter in Latin text): three times the
     operators, and the slowest part of drawing a card. Its placement is kept exactly: before
     each glyph the shaper's x offset, after it the difference between the glyph's own width
-    and the shaper's advance; a raised or lowered glyph is shown with a text rise.
+    and the shaper's advance; a raised or lowered glyph is shown with a text rise. Glyphs are
+    shown by CID in the face's one embedded font (`embedding`).
     """
-    data = run.glyphs.__shapeData__
-    if not per_cluster and any(d.y_offset for d in data):
-        text = canvas.beginText(x, y)  # left-to-right runs with marks keep ReportLab's way
-        text.setFont(run.face.name, run.size)
-        text.textOut(run.glyphs)
-        return text.getCode()
     writer = _TextObject(canvas, run, x, y)
     if per_cluster:
         writer.clusters()
     else:
-        writer.glyphs(range(len(data)))
+        writer.glyphs(range(len(run.glyphs.__shapeData__)))
     return writer.code()
 
 
@@ -106,20 +102,15 @@ class _TextObject:
 
     def __init__(self, canvas: Canvas, run: ShapedRun, x: float, y: float):
         self.run = run
-        self.font = run.face.ttf
-        self.doc, self.escape = canvas._doc, canvas._escape
-        self.size = fp_str(run.size)
+        self.font = embedding.font(canvas, run.face)
         self.data = run.glyphs.__shapeData__
-        # (subset, code) of each glyph, in the order drawn (left to right)
-        self.codes = [
-            (subset, code)
-            for subset, chunk in self.font.splitString(run.glyphs, self.doc)
-            for code in chunk
-        ]
-        self.parts = [f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm"]
-        self.subset, self.rise = None, 0.0
+        # the CID of each glyph (four hex digits), in the order drawn (left to right)
+        self.codes = [self.font.code(char) for char in run.glyphs]
+        position, size = f"{fp_str(x)} {fp_str(y)}", fp_str(run.size)
+        self.parts = [f"BT {position} Td {self.font.name} {size} Tf"]
+        self.rise = 0.0
         self.items: list[str] = []
-        self.pending = bytearray()
+        self.pending: list[str] = []
         self.adjust = 0.0
 
     def code(self) -> str:
@@ -130,8 +121,7 @@ class _TextObject:
     def glyphs(self, indexes):
         for index in indexes:
             shaped = self.data[index]
-            subset, code = self.codes[index]
-            self._show(subset, code, shaped.x_offset, shaped.y_offset)
+            self._show(self.codes[index], shaped.x_offset, shaped.y_offset)
             self.adjust = shaped.width - shaped.x_advance + shaped.x_offset
 
     def clusters(self):
@@ -147,7 +137,9 @@ class _TextObject:
         reading order (the face's joiner, drawn in render mode 3).
         """
         run, data = self.run, self.data
-        glyph_text = str(run.glyphs)
+        # what each glyph extracts as (its ToUnicode entry): a letter whose glyphs already
+        # extract as its characters needs no span
+        glyph_text = "".join(map(embedding.extracted, run.glyphs))
         letter_of, letter = {}, 0
         for cluster in sorted({d.cluster for d in data}):
             if not unicodedata.category(run.text[cluster]).startswith("M"):
@@ -176,9 +168,8 @@ class _TextObject:
         self._flush()
         self.parts.append(f"/Span <</ActualText {_pdf_text(chars)}>> BDC")
         if indexes is None:  # an invisible glyph for one more character of a ligature
-            subset, code = self._helper
             self.parts.append("3 Tr")
-            self._show(subset, code, 0.0, 0.0)
+            self._show(self._helper, 0.0, 0.0)
             self._flush()
             self.parts.append("0 Tr")
         else:
@@ -188,21 +179,16 @@ class _TextObject:
 
     @cached_property
     def _helper(self):
-        """(subset, code) of the face's zero-width joiner, or None when it has none."""
-        if not self.run.face.covers(HELPER) or self.font.face.charWidths.get(ord(HELPER)):
+        """The code of the face's zero-width joiner, or None when it has none."""
+        if not self.run.face.covers(HELPER) or self.run.face.ttf.face.charWidths.get(ord(HELPER)):
             return None
-        ((subset, chunk),) = self.font.splitString(HELPER, self.doc)
-        return subset, chunk[0]
+        return self.font.code(HELPER)
 
-    def _show(self, subset, code: int, x_offset: float, y_offset: float):
+    def _show(self, code: str, x_offset: float, y_offset: float):
         """One glyph, after the pending move (the previous glyph's correction, this x offset)."""
         rise = self.run.size * y_offset / 1000
-        if subset != self.subset or rise != self.rise:
-            self._flush()
-            if subset != self.subset:
-                name = self.font.getSubsetInternalName(subset, self.doc)
-                self.parts.append(f"{name} {self.size} Tf")
-                self.subset = subset
+        if rise != self.rise:
+            self._flush()  # ends a rise: back to 0
             if rise != self.rise:
                 self.parts.append(f"{fp_str(rise)} Ts")
                 self.rise = rise
@@ -210,7 +196,7 @@ class _TextObject:
         number = fp_str(self.adjust) if self.adjust else "0"
         if number != "0":
             if self.pending:
-                self.items.append(f"({self.escape(bytes(self.pending))})")
+                self.items.append(f"<{''.join(self.pending)}>")
                 self.pending.clear()
             self.items.append(number)
         self.pending.append(code)
@@ -218,10 +204,13 @@ class _TextObject:
 
     def _flush(self):
         if self.pending:
-            self.items.append(f"({self.escape(bytes(self.pending))})")
+            self.items.append(f"<{''.join(self.pending)}>")
             self.pending.clear()
         if self.items:
-            self.parts.append(f"[{' '.join(self.items)}] TJ")
+            if len(self.items) == 1:  # one string, no moves: Tj
+                self.parts.append(f"{self.items[0]} Tj")
+            else:
+                self.parts.append(f"[{' '.join(self.items)}] TJ")
             self.items = []
         if self.rise:
             self.parts.append("0 Ts")

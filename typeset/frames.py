@@ -21,6 +21,8 @@ class Item:
     space_before: float = 0.0  # in multiples of the base size
     align: str | None = None
     keep_with_next: bool = False  # a headline stays with its body
+    floor: float = 0.0  # pt: never smaller than this, whatever the frame's size and scale
+    tag: str = ""  # what the item is, for saying where it went (`split`)
 
 
 @dataclass
@@ -28,6 +30,7 @@ class Placed:
     block: Block
     space_before: float
     align: str | None
+    tag: str = ""
 
     @property
     def height(self) -> float:
@@ -37,9 +40,10 @@ class Placed:
 def place(items: Sequence[Item], width: float, size: float) -> list[Placed]:
     return [
         Placed(
-            layout(item.text, item.lang, size * item.scale, width, item.bold),
+            layout(item.text, item.lang, max(size * item.scale, item.floor), width, item.bold),
             item.space_before * size,
             item.align,
+            item.tag,
         )
         for item in items
         if item.text.strip()
@@ -100,7 +104,7 @@ def _cut(placed: Placed, room: float, frame_height: float) -> list[Placed]:
     pieces = []
     for start in range(0, len(block.lines), per_frame):
         lines = block.lines[start : start + per_frame]
-        pieces.append(Placed(replace(block, lines=lines), 0.0, placed.align))
+        pieces.append(Placed(replace(block, lines=lines), 0.0, placed.align, placed.tag))
     pieces[0].space_before = placed.space_before
     return pieces
 

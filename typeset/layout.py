@@ -16,7 +16,7 @@ import icu
 
 import languages
 from languages import bidi
-from typeset import fonts
+from typeset import fonts, no_break
 from typeset.shaping import ShapedRun, shape, shape_units
 
 LRI, PDI = "\u2066", "\u2069"
@@ -173,9 +173,11 @@ def layout(
 
 def _segments(paragraph: str, lang: str, size: float, width: float, bold: bool, rtl: bool):
     """Break opportunities, with any segment wider than the box cut between graphemes."""
-    # Never break inside a number: "0771-416 416" has break opportunities at "-" and " ".
+    # Never break inside a number: "0771-416 416" has break opportunities at "-" and " ";
+    # nor inside a name on the language's no-break list (an agency's name in Thai).
     inside_numbers = {i for a, b in bidi.number_spans(paragraph) for i in range(a + 1, b)}
-    cuts = [0] + [c for c in _break_opportunities(paragraph, lang) if c not in inside_numbers]
+    kept = inside_numbers | no_break.inside(paragraph, lang)
+    cuts = [0] + [c for c in _break_opportunities(paragraph, lang) if c not in kept]
     for start, end in zip(cuts, cuts[1:], strict=False):
         segment = paragraph[start:end]
         if _width(_line_end(segment), lang, size, bold, rtl) <= width:
@@ -259,13 +261,28 @@ def _fill_exact(paragraph, segments, lang, size, width, bold, rtl) -> list[tuple
 def _greedy(segments, width, measure) -> list[tuple[int, int]]:
     """Lines as (start, end): a segment joins the line while `measure(first, last)`, the width
     of segments first..last without trailing spaces, fits. A line holds at least one."""
-    ranges, first = [], 0
+    groups, first = [], 0
     for last in range(1, len(segments)):
         if measure(first, last) > width:
-            ranges.append((segments[first][0], segments[last - 1][1]))
+            groups.append((first, last - 1))
             first = last
-    ranges.append((segments[first][0], segments[-1][1]))
-    return ranges
+    groups.append((first, len(segments) - 1))
+    groups = _no_lone_last_word(groups, width, measure)
+    return [(segments[first][0], segments[last][1]) for first, last in groups]
+
+
+def _no_lone_last_word(groups, width, measure):
+    """A paragraph does not end in a line of one word when the line before can give it one
+    and keep two: the word moves down if the two then fit. Segments are ICU's, so in Thai,
+    written without spaces, a "word" is a dictionary word (or a no-break compound)."""
+    if len(groups) < 2:
+        return groups
+    (before_first, before_last), (last_first, last_last) = groups[-2], groups[-1]
+    if last_first != last_last or before_last - before_first < 2:
+        return groups
+    if measure(before_last, last_last) > width:
+        return groups
+    return [*groups[:-2], (before_first, before_last - 1), (before_last, last_last)]
 
 
 def _line(paragraph, para_bidi, index, start, end, faces, size, lang) -> Line:

@@ -30,23 +30,33 @@ def draw(canvas: Canvas, data: str, x: float, y: float, size: float) -> float:
         raise ValueError(
             f"QR code of {size / mm:.1f} mm is below the {MIN_SIZE / mm:.0f} mm minimum"
         )
-    operators, module = _operators(data, size)
+    square, modules, module = _operators(data, size)
     canvas.saveState()
     canvas.translate(x, y)
-    canvas._code.append(operators)
+    canvas._code.append(f"{_fill(canvas, 1)} {square}\n{_fill(canvas, 0)}\n{modules}")
     canvas.restoreState()
     return module
 
 
+def _fill(canvas: Canvas, grey: float) -> str:
+    """The operator that fills in this grey on this canvas, as the canvas writes it: a canvas
+    that converts colours (the print shop's CMYK) makes white 0/0/0/0 and black 0/0/0/100,
+    black on the black plate alone."""
+    canvas.setFillColorRGB(grey, grey, grey)
+    return canvas._code.pop()
+
+
 @lru_cache(maxsize=4096)
-def _operators(data: str, size: float) -> tuple[str, float]:
-    """The code as PDF path operators at the origin: white square, then the dark modules
-    merged into horizontal bars per row (fewer operators, no hairline gaps). Kept per
-    process: packs and sheets print the same codes again and again."""
+def _operators(data: str, size: float) -> tuple[str, str, float]:
+    """The code as PDF path operators at the origin, without colours: the square of its
+    quiet zone, then the dark modules merged into horizontal bars per row (fewer operators,
+    no hairline gaps). Kept per process: packs and sheets print the same codes again and
+    again."""
     rows = matrix(data)
     count = len(rows) + 2 * QUIET_ZONE_MODULES
     module = size / count
-    ops = [f"1 1 1 rg 0 0 {fp_str(size)} {fp_str(size)} re f", "0 0 0 rg"]
+    square = f"0 0 {fp_str(size)} {fp_str(size)} re f"
+    ops = []
     for r, row in enumerate(rows):
         top = size - (r + QUIET_ZONE_MODULES + 1) * module
         c = 0
@@ -60,4 +70,4 @@ def _operators(data: str, size: float) -> tuple[str, float]:
             left = (start + QUIET_ZONE_MODULES) * module
             ops.append(f"{fp_str(left, top, (c - start) * module, module)} re")
     ops.append("f")
-    return "\n".join(ops), module
+    return square, "\n".join(ops), module

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "languages",
     "typeset",
     "dialogue",
+    "terms",
     "translations",
     "editions",
     "approval",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # /sitemap.xml (cms.sitemaps)
     "csp",
     # django-ninja (publicapi): its docs page then loads Swagger UI from our static files, with
     # no inline script, so it runs under the Content-Security-Policy below.
@@ -133,7 +135,8 @@ REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, answering a miss while Redis is away (cms/redis_cache.py).
+            "BACKEND": "cms.redis_cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "jis"),
         }
@@ -173,10 +176,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-# Background work: django-tasks. Immediate by default; TASKS_BACKEND=database runs workers
-# (`manage.py db_worker`) against the same database.
+# Background work: django-tasks (print.tasks: packs and posters). Immediate by default: a task
+# runs at once in the process that asks (`make run` is one process); TASKS_BACKEND=database
+# queues them for workers (`manage.py db_worker`) against the same database. The queue's table
+# is there either way, so that switching needs no other change.
+INSTALLED_APPS.append("django_tasks_db")
 if env.str("TASKS_BACKEND", "immediate") == "database":
-    INSTALLED_APPS.append("django_tasks_db")
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,6 +1,8 @@
-"""Demo recordings made with espeak-ng (and lame for small MP3s), flagged as computer voice.
+"""Demo recordings made with espeak-ng (and lame for small MP3s), flagged as computer voice:
+of the cards, and of each language's own name for the choosers.
 
-Only languages espeak-ng speaks get one; the QR page says so for the others.
+Only languages espeak-ng speaks get one; the QR page says so for the others, and the chooser
+shows their names without a play button ("Recordings to make" lists them).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from pathlib import Path
 from django.core.files import File
 from django.utils import timezone
 
+import languages
 from audio import recordings as audio
-from audio.models import AudioRecording
+from audio.models import AudioRecording, LanguageNameRecording
 from dialogue.models import DialogueCard
 from editions.served import Served
 
@@ -84,4 +87,31 @@ def make_recordings(codes=None) -> dict[str, int]:
                     recording.full_clean()
                     recording.save()
             counts["updated" if ours else "created"] += 1
+    return counts
+
+
+def make_language_names(codes=None) -> dict[str, int]:
+    """Each spoken language's own name, read by its computer voice, approved as made. A name
+    already heard is left alone, and so is every recording a person made."""
+    counts = {"created": 0, "unchanged": 0}
+    heard = {r.language for r in LanguageNameRecording.objects.approved()}
+    for code, voice in VOICES.items():
+        language = languages.get(code)
+        if language is None or (codes is not None and code not in codes):
+            continue
+        if code in heard:
+            counts["unchanged"] += 1
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            mp3 = Path(tmp) / f"{code}.mp3"
+            synthesise(language.own_name, voice, mp3)
+            with mp3.open("rb") as handle:
+                recording = LanguageNameRecording(
+                    language=code, recorded_by=DEMO_VOICE, synthetic=True
+                )
+                recording.file = File(handle, name=mp3.name)
+                recording.full_clean()
+                recording.approved_at = timezone.now()
+                recording.save()
+        counts["created"] += 1
     return counts

@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from django.utils import translation
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 import languages
+from print import pdfx, pictograms
 from typeset import fonts
 from typeset.draw import draw_block, language_tag
 from typeset.layout import layout
 
 # Bump when the drawing code changes what a file looks like: it is part of every cache key.
-RENDERER_VERSION = "4"
+RENDERER_VERSION = "7"
 
 INK = (0.11, 0.21, 0.34)  # #1d3557, the pictograms' colour
 ACCENT = (0.71, 0.27, 0.11)
 MUTED = (0.35, 0.38, 0.42)
+
+# The same inks for the print shop, in CMYK for the output intent's FOGRA39 (print.pdfx): for
+# each, sRGB → CIELAB (D50, paper-relative), then the CMYK whose colour in FOGRA's own
+# measurements (FOGRA39L, Debian icc-profiles-free) is nearest, with the fewest inks.
+# ΔE76 < 1.5 in that data. Greys (white, black text, QR modules) go on K alone (print.pdfx).
+PRINT_INKS = {
+    INK: (0.94, 0.59, 0.0, 0.67),  # navy without yellow: small text on three plates
+    ACCENT: (0.0, 0.80, 1.0, 0.28),
+    MUTED: (0.28, 0.12, 0.0, 0.71),
+    **pictograms.PRINT_INKS,
+}
+PRINT_COLOURS = pdfx.cmyk_only(PRINT_INKS)
 
 
 class Renderer:
@@ -41,6 +55,8 @@ class Renderer:
             lang=language_tag(lang),  # /Lang: a language tag ("sv-ls" is not one)
             invariant=True,  # the same content gives the same bytes: cache- and checksum-friendly
             pageCompression=1,
+            # The print shop's files are CMYK only (PDF/X-1a): the canvas converts every colour.
+            enforceColorSpace=PRINT_COLOURS if finish == "print-shop" else None,
         )
         self.canvas.setTitle(title)
         self.canvas.setAuthor("Jobba i Sverige")
@@ -50,11 +66,23 @@ class Renderer:
     def render(self) -> bytes:
         with translation.override(self.lang):
             self.draw()
+        pdfx.set_dates(self.canvas, self.dated())
+        if self.finish == "print-shop":
+            pdfx.declare(self.canvas, self.dated())
         self.canvas.save()
         return self.buffer.getvalue()
 
     def draw(self):
         raise NotImplementedError
+
+    def dated(self) -> date | None:
+        """The date of what the document shows, for its PDF dates: the newest edition of its
+        pieces (a poster: its `published`), never the day it was printed."""
+        published = getattr(self, "published", None)
+        if published:
+            return published
+        days = [getattr(piece, "published", None) for piece in getattr(self, "contents", ())]
+        return max(filter(None, days), default=None)
 
     def text(self, text, lang, size, x, top, width, bold=False, align=None, color=INK):
         """A single paragraph at a position; returns its height."""

@@ -6,8 +6,8 @@ A4 with cut marks, each back behind its front for long-edge duplex printing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,18 +20,62 @@ from print import pictograms
 from print.content import CardContent
 from print.documents.base import ACCENT, INK, MUTED, Renderer
 from print.pages import Page
-from typeset import frames, qr
-from typeset.frames import Item
+from typeset import frames, legibility, qr
+from typeset.frames import Item, Placed
 
 WIDTH, HEIGHT = 105 * mm, 148 * mm
 MARGIN = 7 * mm
 PICTOGRAM = 16 * mm
 QR_SIZE = 24 * mm
+# Her front shrinks its text to the script's floor (legibility.min_body), then its title; what
+# still does not fit goes on to a second card. Nothing on either side is under MIN_SIZE.
 FRONT_SIZES = [11, 10.5, 10, 9.5, 9, 8.5, 8]
-BACK_SIZES = [9, 8.5, 8, 7.5, 7, 6.5]
+TITLE_SIZES = [14, 13, 12, 11, 10]
+TITLE_HEIGHT = 24 * mm
+BACK_SIZES = [9, 8.5, 8]
+SMALL = legibility.MIN_SIZE  # the staff label and the version line
 SV = languages.SOURCE_LANGUAGE
 
 Face = Callable[[object], None]  # draws one side of a card with the origin at its corner
+FRONT_SIDE = pgettext_lazy("staff side", "Front side")  # page labels: "Framsida"
+BACK_SIDE = pgettext_lazy("staff side", "Back side")  # "Baksida"
+
+
+@dataclass(frozen=True)
+class FrontPlan:
+    """How her front is set: title and text sizes, and what the front of each card holds."""
+
+    title_size: float
+    size: float
+    cards: tuple[tuple[Placed, ...], ...]
+    title_shrunk: bool = False
+
+    def moves(self) -> list[tuple[int, str, int]]:
+        """(message index, what, card number) for what went on to a later card than the first:
+        "message" (from its headline on), "text" (its body continues), "where_to_turn"."""
+        moves = []
+        for number, placed in enumerate(self.cards[1:], start=2):
+            fields: dict[int, list[str]] = {}
+            for piece in placed:
+                index, _sep, field = piece.tag.partition("/")
+                if index.isdigit() and field not in fields.setdefault(int(index), []):
+                    fields[int(index)].append(field)
+            for index, found in fields.items():
+                if "headline" in found:
+                    moves.append((index, "message", number))
+                    continue
+                if "body" in found:
+                    moves.append((index, "text", number))
+                if "where_to_turn" in found:
+                    moves.append((index, "where_to_turn", number))
+        return moves
+
+    def messages_per_card(self) -> list[set[int]]:
+        """The messages whose headline is on each card's front."""
+        return [
+            {int(p.tag.partition("/")[0]) for p in placed if p.tag.endswith("/headline")}
+            for placed in self.cards
+        ]
 
 
 @dataclass
@@ -51,22 +95,33 @@ class CardDesign:
         self.rtl = self.language.is_rtl
 
     def faces(self) -> CardFaces:
-        fronts = self._front_frames()
-        backs = self._back_frames()
+        plan, backs = self.sides()
+        fronts = plan.cards
         count = max(len(fronts), len(backs))
         pairs = []
         for index in range(count):
             front = fronts[index] if index < len(fronts) else []
             back = backs[index] if index < len(backs) else []
             part = (index + 1, count)
-            pairs.append((self._front(front, part), self._back(back, part)))
+            pairs.append((self._front(front, part, plan.title_size), self._back(back, part)))
         return CardFaces(self.content, pairs)
 
+    def sides(self) -> tuple[FrontPlan, list[list[Placed]]]:
+        """How her fronts are set and what each back holds."""
+        plan = self.front_plan()
+        backs = self._back_frames(plan)
+        if len(backs) > len(plan.cards):
+            plan = self.front_plan(cards=len(backs))  # her title then carries "(1/2)" too
+        return plan, backs
+
     # --- the front: her language ---------------------------------------------------------
-    def _front_items(self, with_contacts: bool = True) -> list[Item]:
+    def _front_items(self) -> list[Item]:
+        """Every message whole: headline, text and where to turn. Where to turn is never
+        left out to make room; it goes on to a second card with its message if it must."""
+        lang = self.content.lang
+        floor = legibility.min_body(lang)
         items = []
         for index, message in enumerate(self.content.messages):
-            lang = self.content.lang
             items.append(
                 Item(
                     message.headline,
@@ -75,47 +130,82 @@ class CardDesign:
                     scale=1.1,
                     space_before=0 if index == 0 else 0.9,
                     keep_with_next=True,
+                    tag=f"{index}/headline",
                 )
             )
-            items.append(Item(message.body, lang, space_before=0.2))
-            if with_contacts and message.where_to_turn:
-                items.append(Item(message.where_to_turn, lang, scale=0.9, space_before=0.2))
+            # Where to turn stays with its message: a contact line alone on a second card
+            # would not say what it is for.
+            body = Item(message.body, lang, space_before=0.2, tag=f"{index}/body")
+            items.append(replace(body, keep_with_next=bool(message.where_to_turn)))
+            if message.where_to_turn:
+                items.append(
+                    Item(
+                        message.where_to_turn,
+                        lang,
+                        scale=0.9,
+                        space_before=0.2,
+                        floor=floor,
+                        tag=f"{index}/where_to_turn",
+                    )
+                )
         return items
 
     def _front_body_height(self, header_height: float) -> float:
         return HEIGHT - 2 * MARGIN - header_height - 4 * mm - (QR_SIZE + 6 * mm)
 
-    def _title_block_height(self, width) -> float:
-        return frames.height(
-            frames.place([Item(self.content.title, self.content.lang, True)], width, 14)
-        )
+    def _title(self, part) -> str:
+        return self.content.title + (f" ({part[0]}/{part[1]})" if part[1] > 1 else "")
 
-    def front_room(self) -> tuple[float, float]:
-        """Width and height of the front's message area."""
-        header = max(PICTOGRAM, self._title_block_height(WIDTH - 2 * MARGIN - PICTOGRAM - 4 * mm))
-        return WIDTH - 2 * MARGIN, self._front_body_height(header)
+    def _title_placed(self, size: float, part) -> list[Placed]:
+        title = Item(self._title(part), self.content.lang, bold=True)
+        return frames.place([title], WIDTH - 2 * MARGIN - PICTOGRAM - 4 * mm, size)
+
+    def _title_sizes(self, part) -> list[float]:
+        """Title sizes, largest first, at which the title stays within its height."""
+        fitting = [
+            size
+            for size in TITLE_SIZES
+            if frames.height(self._title_placed(size, part)) <= TITLE_HEIGHT
+        ]
+        return fitting or TITLE_SIZES[-1:]
+
+    def _header_height(self, title_size: float, part) -> float:
+        return max(PICTOGRAM, frames.height(self._title_placed(title_size, part)))
+
+    def front_plan(self, cards: int = 1) -> FrontPlan:
+        """The text shrinks to the script's floor, then the title; then a second card.
+        `cards`: how many cards the back needs (the title says "(1/2)" on each)."""
+        width = WIDTH - 2 * MARGIN
+        items = self._front_items()
+        sizes = legibility.down_to(FRONT_SIZES, legibility.min_body(self.content.lang))
+        title_sizes = self._title_sizes((1, cards))
+        for title_size in title_sizes:
+            room = self._front_body_height(self._header_height(title_size, (1, cards)))
+            fitted = frames.fit(items, width, room, sizes)
+            if fitted:
+                shrunk = title_size < title_sizes[0]
+                return FrontPlan(title_size, fitted[0], (tuple(fitted[1]),), shrunk)
+        # More than one card: the title at its largest again, and the text at the largest
+        # size that needs no more cards than the smallest does.
+        part = (1, max(cards, 2))
+        title_size = self._title_sizes(part)[0]
+        room = self._front_body_height(self._header_height(title_size, part))
+        fewest = len(frames.split(items, width, room, sizes[-1]))
+        for size in sizes:
+            cards = frames.split(items, width, room, size)
+            if len(cards) <= fewest:
+                return FrontPlan(title_size, size, tuple(tuple(card) for card in cards))
+        raise AssertionError("the smallest size always gives the fewest cards")
 
     def front_fit(self):
-        """(size, placed) for the front on one card, or None. Where to turn is left to the
-        staff side (and the audio page) before a second card is needed for it."""
-        width, room = self.front_room()
-        for with_contacts in (True, False):
-            fitted = frames.fit(self._front_items(with_contacts), width, room, FRONT_SIZES)
-            if fitted:
-                return fitted
-        return None
+        """(size, placed) for a front that fits on one card, or None."""
+        plan = self.front_plan()
+        return (plan.size, list(plan.cards[0])) if len(plan.cards) == 1 else None
 
-    def _front_frames(self):
-        fitted = self.front_fit()
-        if fitted:
-            return [fitted[1]]
-        width, room = self.front_room()
-        return frames.split(self._front_items(with_contacts=False), width, room, FRONT_SIZES[-1])
-
-    def _front(self, placed, part) -> Face:
+    def _front(self, placed, part, title_size: float) -> Face:
         def draw(canvas):
             self._draw_background(canvas)
-            header = self._draw_front_header(canvas, part)
+            header = self._draw_front_header(canvas, part, title_size)
             canvas.saveState()
             canvas.setFillColorRGB(*INK)
             frames.draw(canvas, placed, MARGIN, HEIGHT - MARGIN - header - 4 * mm)
@@ -131,9 +221,7 @@ class CardDesign:
         canvas.rect(0, 0, WIDTH, HEIGHT, stroke=0, fill=1)
         canvas.restoreState()
 
-    def _draw_front_header(self, canvas, part) -> float:
-        title_width = WIDTH - 2 * MARGIN - PICTOGRAM - 4 * mm
-        title = self.content.title + (f" ({part[0]}/{part[1]})" if part[1] > 1 else "")
+    def _draw_front_header(self, canvas, part, title_size: float) -> float:
         picto_x = WIDTH - MARGIN - PICTOGRAM if self.rtl else MARGIN
         title_x = MARGIN if self.rtl else MARGIN + PICTOGRAM + 4 * mm
         pictograms.draw(
@@ -141,9 +229,7 @@ class CardDesign:
         )
         canvas.saveState()
         canvas.setFillColorRGB(*INK)
-        (fitted_size, placed) = frames.fit(
-            [Item(title, self.content.lang, bold=True)], title_width, 24 * mm, [14, 13, 12, 11, 10]
-        ) or (10, frames.place([Item(title, self.content.lang, bold=True)], title_width, 10))
+        placed = self._title_placed(title_size, part)
         frames.draw(canvas, placed, title_x, HEIGHT - MARGIN)
         canvas.restoreState()
         return max(PICTOGRAM, frames.height(placed))
@@ -180,25 +266,32 @@ class CardDesign:
             f"Jobba i Sverige · {self.content.published:%Y-%m-%d} · "
             f"v{self.content.version or self.content.fingerprint[:7]} · {self.content.code}"
         )
-        (placed,) = frames.place([Item(line, SV, align=align)], WIDTH - 2 * MARGIN, 5.5)
-        frames.draw(canvas, [placed], MARGIN, MARGIN - 1.5 * mm)
+        (placed,) = frames.place([Item(line, SV, align=align)], WIDTH - 2 * MARGIN, SMALL)
+        # Just under the QR code, clear of the edge an office printer cannot reach.
+        frames.draw(canvas, [placed], MARGIN, MARGIN + 0.5 * mm)
         canvas.restoreState()
 
     # --- the back: Swedish, for staff ---------------------------------------------------
-    def _back_items(self) -> list[Item]:
+    def _back_items(self, messages: Collection[int] | None = None, extras=True) -> list[Item]:
+        """The Swedish of the messages (all, or those at `messages`), then with `extras` the
+        prompts, where she can turn and the note on a newer Swedish."""
         with translation.override(SV):
             items = []
             for index, message in enumerate(self.content.sv_messages):
+                if messages is not None and index not in messages:
+                    continue
                 items.append(
                     Item(
                         message.headline,
                         SV,
                         bold=True,
-                        space_before=0 if index == 0 else 0.7,
+                        space_before=0.7 if items else 0,
                         keep_with_next=True,
                     )
                 )
                 items.append(Item(message.body, SV, space_before=0.15))
+            if not extras:
+                return items
             if self.content.prompts:
                 items.append(
                     Item(
@@ -242,9 +335,21 @@ class CardDesign:
                 items.append(Item(note, SV, bold=True, space_before=1.0))
         return items
 
-    def _back_frames(self):
+    def _back_frames(self, plan: FrontPlan | None = None):
+        """The backs' contents. When her front takes several cards, each back holds the
+        Swedish of the messages on its own front (the rest on the last), if that fits."""
         width = WIDTH - 2 * MARGIN
         room = HEIGHT - 2 * MARGIN - 20 * mm - 6 * mm
+        if plan is not None and len(plan.cards) > 1:
+            last = len(plan.cards) - 1
+            per_card = [
+                self._back_items(indexes, extras=number == last)
+                for number, indexes in enumerate(plan.messages_per_card())
+            ]
+            for size in BACK_SIZES:
+                placed = [frames.place(items, width, size) for items in per_card]
+                if all(frames.height(back) <= room for back in placed):
+                    return placed
         fitted = frames.fit(self._back_items(), width, room, BACK_SIZES)
         if fitted:
             return [fitted[1]]
@@ -259,7 +364,7 @@ class CardDesign:
                 }
             canvas.saveState()
             canvas.setFillColorRGB(*ACCENT)
-            (small,) = frames.place([Item(label, SV)], WIDTH - 2 * MARGIN, 7)
+            (small,) = frames.place([Item(label, SV)], WIDTH - 2 * MARGIN, SMALL)
             frames.draw(canvas, [small], MARGIN, HEIGHT - MARGIN)
             canvas.setFillColorRGB(*INK)
             title = self.content.sv_title + (f" ({part[0]}/{part[1]})" if part[1] > 1 else "")
@@ -291,10 +396,23 @@ class CardRenderer(Renderer):
 
     def draw(self):
         page = Page(WIDTH, HEIGHT, self.finish)
-        for content in self.contents:
-            for front, back in CardDesign(content).faces().pairs:
-                _sized(self, page, front)
-                _sized(self, page, back)
+        pairs = [pair for content in self.contents for pair in CardDesign(content).faces().pairs]
+        for number, (front, back) in enumerate(pairs, 1):
+            self._label(FRONT_SIDE, number, len(pairs))
+            _sized(self, page, front)
+            self._label(BACK_SIDE, number, len(pairs))
+            _sized(self, page, back)
+
+    def _label(self, side, number: int, count: int):
+        """The next page's label, which viewers and a print shop's imposition show ("Baksida 2");
+        staff side, so in Swedish. A single card's sides are just "Framsida" and "Baksida"."""
+        with translation.override(SV):
+            prefix = str(side)
+        index = self.canvas.getPageNumber() - 1  # labels count pages from 0
+        if count == 1:
+            self.canvas.addPageLabel(index, prefix=prefix)
+        else:
+            self.canvas.addPageLabel(index, style="ARABIC", start=number, prefix=f"{prefix} ")
 
 
 class CardSheetRenderer(Renderer):

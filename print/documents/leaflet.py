@@ -16,7 +16,7 @@ from print import pictograms
 from print.content import EventContent
 from print.documents.base import ACCENT, INK, MUTED, Renderer
 from print.pages import Page
-from typeset import frames, qr
+from typeset import frames, legibility, qr
 from typeset.frames import Item
 
 WIDTH, HEIGHT = A4
@@ -164,6 +164,7 @@ class _EventPages:
         line = self.renderer.version_line(content.published, content.version or content.fingerprint)
         if continued or page_number > 1:
             line += f" · {page_number}"
-        (version,) = frames.place([Item(line, SV, align="right" if rtl else "left")], width, 6)
+        version_item = Item(line, SV, align="right" if rtl else "left")
+        (version,) = frames.place([version_item], width, legibility.MIN_SIZE)  # nothing smaller
         frames.draw(canvas, [version], text_x, y + version.height)
         canvas.restoreState()

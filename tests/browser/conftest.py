@@ -1,8 +1,9 @@
 """Browser tests: Debian's chromium, driven by Playwright, against a real server.
 
 The server runs in its own process on its own SQLite database with the demo content (and
-computer-voice recordings in Swedish and Arabic), so these tests see what a visitor sees and do
-not depend on the database the rest of the suite runs on.
+computer-voice recordings in Swedish and Arabic, and the names of Swedish, Arabic and English),
+so these tests see what a visitor sees and do not depend on the database the rest of the suite
+runs on.
 """
 
 from __future__ import annotations
@@ -108,7 +109,10 @@ def site(tmp_path_factory):
     }
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "load_demo", "--skip-audio")
-    record = "from ops.demo.audio import make_recordings; make_recordings(['sv', 'ar'])"
+    record = (
+        "from ops.demo.audio import make_language_names, make_recordings; "
+        "make_recordings(['sv', 'ar']); make_language_names(['sv', 'ar', 'en'])"
+    )
     _manage(env, "shell", "-c", record)
     # The demo approves folkbokföring in every language; the station's tests need a language
     # with nothing to print: Pashto, as before a reviewer's first approval.

@@ -51,11 +51,14 @@ MATRIX = [
     # Reviewers approve recordings like text ([E]): they find those waiting for them.
     ("/admin/recordings/to-make/", {"editor", "reviewer", "administrator"}),
     ("/admin/snippets/audio/audiorecording/", {"editor", "reviewer", "administrator"}),
+    ("/admin/snippets/audio/languagenamerecording/", {"editor", "reviewer", "administrator"}),
+    ("/admin/snippets/audio/languagenamerecording/add/", {"editor", "administrator"}),
     ("/admin/translations/", NOT_FOLLOW_UP),
     ("/admin/translate/jointmessage/{message}/ti/", {"translator", "reviewer", "administrator"}),
     ("/admin/translate/jointmessage/{message}/ar/", {"administrator"}),
     ("/admin/translations/ti/export.xliff", {"translator", "reviewer", "administrator"}),
     ("/admin/print/card/{card}/", READERS),
+    ("/admin/print/failed-builds/", {"administrator"}),
     ("/admin/account/", ADMIN_USERS),
     # Wagtail's choosers list a model only to those with a permission on it (cms.admin_reach).
     ("/admin/snippets/choose/dialogue/dialoguecard/", READERS),

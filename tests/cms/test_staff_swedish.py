@@ -68,6 +68,8 @@ PAGES = [
     "/admin/snippets/dialogue/jointmessage/",
     "/admin/snippets/dialogue/lifeevent/",
     "/admin/snippets/audio/audiorecording/",
+    "/admin/snippets/audio/languagenamerecording/",
+    "/admin/snippets/audio/languagenamerecording/add/",
     "/admin/snippets/print/office/",
     "/admin/snippets/print/staffprofile/",
     "/admin/recordings/to-make/",

@@ -33,7 +33,13 @@ MOVED = {  # old label: new label
     "dialogue.StaffProfile": "print.StaffProfile",
 }
 
-NEW_SINCE = {"translations.TranslationEvent"}  # models made after the split
+# Models made after the split.
+NEW_SINCE = {
+    "translations.TranslationEvent",
+    "audio.LanguageNameRecording",
+    "print.BuildFailure",
+    "print.PrintedEdition",
+}
 
 OLD_SCRIPT = """
 import json, django

@@ -18,7 +18,14 @@ WEIGHTS = {
     Event.CARD_PRINTED: 5,
     Event.LEAFLET_PRINTED: 2,
     Event.PACK_DOWNLOADED: 1,
+    Event.POSTER_DOWNLOADED: 1,
+    # Her answers under a card: most understood it, some not (the report's "most unclear").
+    Event.UNDERSTOOD: 5,
+    Event.UNCLEAR: 2,
+    Event.QUESTION: 1,
 }
+# Counted for the life event (or all of them) only, never for one card.
+WITHOUT_CARD = (Event.PACK_DOWNLOADED, Event.POSTER_DOWNLOADED)
 LANGUAGE_WEIGHTS = {"ar": 6, "so": 4, "ti": 4, "fa": 3, "uk": 3, "th": 1, "en": 2, "sv": 1}
 
 
@@ -48,13 +55,17 @@ class Command(BaseCommand):
                         channel = {
                             Event.QR_OPENED: "qr",
                             Event.AUDIO_STARTED: "qr",
+                            Event.UNDERSTOOD: "qr",
+                            Event.UNCLEAR: "qr",
+                            Event.QUESTION: "qr",
                             Event.PACK_DOWNLOADED: rng.choice(audiences),
+                            Event.POSTER_DOWNLOADED: "material",
                         }.get(event, "Servicekontoret Demo")
                         indicators.add(
                             event,
                             day=day,
                             life_event=card.life_event.slug,
-                            card=card.code if event != Event.PACK_DOWNLOADED else "",
+                            card="" if event in WITHOUT_CARD else card.code,
                             language=rng.choices(codes, weights)[0],
                             channel=channel,
                         )

@@ -7,6 +7,7 @@ from django.db import transaction
 from cms import roles
 from ops.demo import audio as demo_audio
 from ops.demo import loader
+from ops.demo import terms as demo_terms
 from print.models import Office, StaffProfile
 
 # Printed by the command on purpose: demo users exist only where DEBUG is on.
@@ -41,10 +42,12 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 report = loader.load()
+                demo_terms.load(report)
                 users = self._users() if settings.DEBUG else []
-                recordings = None
+                recordings = names = None
                 if not skip_audio and not dry_run and demo_audio.available():
                     recordings = demo_audio.make_recordings()
+                    names = demo_audio.make_language_names()
                 if dry_run:
                     transaction.set_rollback(True)
         except loader.DemoDataError as error:
@@ -58,6 +61,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  recordings (computer voice): {created} created, {updated} updated, "
                 "{unchanged} unchanged".format(**recordings)
+            )
+            self.stdout.write(
+                "  language names (computer voice): {created} created, "
+                "{unchanged} unchanged".format(**names)
             )
         elif not skip_audio and not dry_run:
             self.stdout.write(

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from print import service
+from print import content, preflight, service
 from print.content import NotPrintable
 from print.files import write_atomically
 
@@ -24,3 +24,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         write_atomically(out, data)
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({len(data):,} bytes)"))
+        if layout in service.CARD_LAYOUTS:
+            # What fitting did to the card (a second card, what moved to it), as preflight says.
+            piece = content.card_content(content.live_card(card), lang)
+            for note in preflight.fit_notes(piece):
+                self.stdout.write(self.style.WARNING(note))

@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -7,7 +8,10 @@ from translations import exchange
 
 
 class Command(BaseCommand):
-    help = "Import an XLIFF or PO file from a translation agency: all of it, or nothing."
+    help = (
+        "Import an XLIFF or PO file from a translation agency: all of it, or nothing. "
+        "Quality warnings (numbers, phone numbers, addresses …) are listed per unit."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -19,8 +23,15 @@ class Command(BaseCommand):
             default="",
             help="Import as this translator (checks languages).",
         )
+        parser.add_argument(
+            "--format",
+            dest="output",
+            choices=("text", "json"),
+            default="text",
+            help="json: the report with each unit's warnings, each with a stable `kind`.",
+        )
 
-    def handle(self, *args, file, lang, dry_run, username, **options):
+    def handle(self, *args, file, lang, dry_run, username, output, **options):
         user = None
         if username:
             user = get_user_model().objects.filter(username=username).first()
@@ -33,6 +44,9 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {error}") from error
         except exchange.ExchangeError as error:
             raise CommandError(f"Nothing was imported.\n{error}") from error
+        if output == "json":
+            self.stdout.write(json.dumps(report.as_dict(dry_run), ensure_ascii=False, indent=2))
+            return
         prefix = "Would import" if dry_run else "Imported"
         self.stdout.write(self.style.SUCCESS(f"{prefix} {file}:"))
         for line in report.lines():
