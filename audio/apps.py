@@ -8,8 +8,8 @@ class AudioConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from audio.models import AudioRecording, LanguageNameRecording
+        from audio.models import AudioRecording, LanguageNameRecording, TermRecording
         from dialogue import content_version
 
         # The QR and life-event pages play recordings; the choosers play languages' names.
-        content_version.watch(AudioRecording, LanguageNameRecording)
+        content_version.watch(AudioRecording, LanguageNameRecording, TermRecording)

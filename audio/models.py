@@ -20,13 +20,17 @@ import languages
 from audio import recordings
 
 
-def recording_path(instance: AudioRecording, filename: str) -> str:
+def hashed_name(instance: Recording, filename: str, stem: str) -> str:
     """A content-hashed name: a new recording gets a new URL, so URLs can be cached for a year."""
     instance.file.seek(0)
     digest = hashlib.sha256(instance.file.read()).hexdigest()[:16]
     instance.file.seek(0)
     extension = PurePosixPath(filename).suffix.lower().lstrip(".") or instance.format
-    return f"audio/{instance.card.code}/{instance.language}-{digest}.{extension}"
+    return f"audio/{stem}-{digest}.{extension}"
+
+
+def recording_path(instance: AudioRecording, filename: str) -> str:
+    return hashed_name(instance, filename, f"{instance.card.code}/{instance.language}")
 
 
 class AudioRecordingQuerySet(models.QuerySet):
@@ -37,7 +41,57 @@ class AudioRecordingQuerySet(models.QuerySet):
         return self.filter(approved_at__isnull=True)
 
 
-class AudioRecording(models.Model):
+class Recording(models.Model):
+    """What every recording holds besides what it says: the file's facts, read from the upload
+    (`recordings.inspect`), who recorded it, and its approval by a second person."""
+
+    format = models.CharField(_("format"), max_length=10, editable=False)
+    mime_type = models.CharField(_("content type"), max_length=40, editable=False)
+    duration = models.FloatField(_("duration (seconds)"), editable=False)
+    size = models.PositiveIntegerField(_("size (bytes)"), editable=False)
+    recorded_by = models.CharField(_("recorded by"), max_length=120)
+    synthetic = models.BooleanField(
+        _("computer voice"), default=False, help_text=_("Made by speech synthesis, not a person.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+
+    objects = AudioRecordingQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.file and not self.file._committed:  # a newly uploaded file
+            info = recordings.inspect(self.file)
+            self.format, self.mime_type = info.format, info.mime_type
+            self.duration, self.size = info.duration, info.size
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
+
+    def own_url(self, view: str) -> str:
+        """Always our own view, whatever the storage (local or S3): it answers Range requests,
+        counts where counting applies, and is on the site's origin, which the public pages'
+        policy (`media-src 'self'`) allows and the offline service worker may keep. The
+        bucket's own address would be blocked there and never counted."""
+        from django.urls import reverse
+
+        return reverse(view, args=[self.pk, PurePosixPath(self.file.name).name])
+
+
+class AudioRecording(Recording):
     """One card read aloud in one language. It belongs to the edition it was recorded from:
     when a new edition changes the text, the recording stops playing and is listed for
     re-recording."""
@@ -54,14 +108,6 @@ class AudioRecording(models.Model):
         choices=[(lang.code, lang.own_name) for lang in languages.LANGUAGES],
     )
     file = models.FileField(_("audio file"), upload_to=recording_path, max_length=200)
-    format = models.CharField(_("format"), max_length=10, editable=False)
-    mime_type = models.CharField(_("content type"), max_length=40, editable=False)
-    duration = models.FloatField(_("duration (seconds)"), editable=False)
-    size = models.PositiveIntegerField(_("size (bytes)"), editable=False)
-    recorded_by = models.CharField(_("recorded by"), max_length=120)
-    synthetic = models.BooleanField(
-        _("computer voice"), default=False, help_text=_("Made by speech synthesis, not a person.")
-    )
     # Fingerprint of the text it reads: the edition in service when it was uploaded.
     source_fingerprint = models.CharField(max_length=64, editable=False)
     edition = models.ForeignKey(
@@ -73,7 +119,6 @@ class AudioRecording(models.Model):
         related_name="+",
         verbose_name=_("edition"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -83,18 +128,6 @@ class AudioRecording(models.Model):
         related_name="+",
         verbose_name=_("uploaded by"),
     )
-    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
-
-    objects = AudioRecordingQuerySet.as_manager()
 
     class Meta:
         db_table = "dialogue_audiorecording"  # kept when the model left dialogue ([S])
@@ -119,30 +152,17 @@ class AudioRecording(models.Model):
                     ),
                     code="approved_moved",
                 )
-        if self.file and not self.file._committed:  # a newly uploaded file
-            info = recordings.inspect(self.file)
-            self.format, self.mime_type = info.format, info.mime_type
-            self.duration, self.size = info.duration, info.size
+        uploaded = self.file and not self.file._committed  # inspected by Recording.clean
+        if uploaded and self.card_id and self.language:
             # A new recording reads the edition in service.
-            if self.card_id and self.language:
-                self.edition = recordings.served_edition(self.card, self.language)
-                self.source_fingerprint = (
-                    recordings.edition_fingerprint(self.edition) if self.edition else ""
-                )
-
-    @property
-    def approved(self) -> bool:
-        return self.approved_at is not None
+            self.edition = recordings.served_edition(self.card, self.language)
+            self.source_fingerprint = (
+                recordings.edition_fingerprint(self.edition) if self.edition else ""
+            )
 
     @property
     def url(self) -> str:
-        """Always our own view, whatever the storage (local or S3): it answers Range requests,
-        counts where counting applies, and is on the site's origin, which the public pages'
-        policy (`media-src 'self'`) allows and the offline service worker may keep. The
-        bucket's own address would be blocked there and never counted."""
-        from django.urls import reverse
-
-        return reverse("audio_file", args=[self.pk, PurePosixPath(self.file.name).name])
+        return self.own_url("audio_file")
 
     @property
     def is_outdated(self) -> bool:
@@ -150,15 +170,10 @@ class AudioRecording(models.Model):
 
 
 def language_name_path(instance: LanguageNameRecording, filename: str) -> str:
-    """Content-hashed, as card recordings are: a new recording of a name gets a new URL."""
-    instance.file.seek(0)
-    digest = hashlib.sha256(instance.file.read()).hexdigest()[:16]
-    instance.file.seek(0)
-    extension = PurePosixPath(filename).suffix.lower().lstrip(".") or instance.format
-    return f"audio/language-names/{instance.language}-{digest}.{extension}"
+    return hashed_name(instance, filename, f"language-names/{instance.language}")
 
 
-class LanguageNameRecording(models.Model):
+class LanguageNameRecording(Recording):
     """A language's own name read aloud, so that a woman who cannot read finds her language
     by ear on the chooser. Not a card recording: it reads no edition and never goes out of
     date. Approved like card recordings (`recordings.approve`): by a reviewer of the language
@@ -171,15 +186,6 @@ class LanguageNameRecording(models.Model):
         choices=[(lang.code, lang.own_name) for lang in languages.LANGUAGES],
     )
     file = models.FileField(_("audio file"), upload_to=language_name_path, max_length=200)
-    format = models.CharField(_("format"), max_length=10, editable=False)
-    mime_type = models.CharField(_("content type"), max_length=40, editable=False)
-    duration = models.FloatField(_("duration (seconds)"), editable=False)
-    size = models.PositiveIntegerField(_("size (bytes)"), editable=False)
-    recorded_by = models.CharField(_("recorded by"), max_length=120)
-    synthetic = models.BooleanField(
-        _("computer voice"), default=False, help_text=_("Made by speech synthesis, not a person.")
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -189,18 +195,6 @@ class LanguageNameRecording(models.Model):
         related_name="+",
         verbose_name=_("uploaded by"),
     )
-    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
-
-    objects = AudioRecordingQuerySet.as_manager()
 
     class Meta:
         verbose_name = pgettext_lazy("staff side", "language name recording")
@@ -211,23 +205,34 @@ class LanguageNameRecording(models.Model):
         language = languages.get(self.language)
         return language.own_name if language is not None else self.language
 
-    def clean(self):
-        super().clean()
-        if self.file and not self.file._committed:  # a newly uploaded file
-            info = recordings.inspect(self.file)
-            self.format, self.mime_type = info.format, info.mime_type
-            self.duration, self.size = info.duration, info.size
-
     @property
-    def approved(self) -> bool:
-        return self.approved_at is not None
+    def url(self) -> str:
+        return self.own_url("language_name_audio")
+
+
+def term_path(instance: TermRecording, filename: str) -> str:
+    return hashed_name(instance, filename, f"terms/{instance.term_id}")
+
+
+class TermRecording(Recording):
+    """A termbase word said slowly in Swedish, for "Words you will hear": she hears the word as
+    staff will say it. Like a language's name it reads no edition; approved like the other
+    recordings, and a person's approved recording plays before a computer voice's
+    (`term_words.heard`)."""
+
+    term = models.ForeignKey(
+        "terms.Term", on_delete=models.CASCADE, related_name="recordings", verbose_name=_("term")
+    )
+    file = models.FileField(_("audio file"), upload_to=term_path, max_length=200)
+
+    class Meta:
+        verbose_name = pgettext_lazy("staff side", "term recording")
+        verbose_name_plural = pgettext_lazy("staff side", "term recordings")
+        ordering = ["term", "created_at", "pk"]
+
+    def __str__(self):
+        return str(self.term)
 
     @property
     def url(self) -> str:
-        """Always our own view, whatever the storage (local or S3): it answers Range requests,
-        counts where counting applies, and is on the site's origin, which the public pages'
-        policy (`media-src 'self'`) allows and the offline service worker may keep. The
-        bucket's own address would be blocked there and never counted."""
-        from django.urls import reverse
-
-        return reverse("language_name_audio", args=[self.pk, PurePosixPath(self.file.name).name])
+        return self.own_url("term_audio")

@@ -22,7 +22,7 @@ from print import content
 from .print_bench import CARD_SLUG
 
 STATIC_NAME = "bench/same-size-as-qr-page.html"
-CONNECTIONS = 8
+CONNECTIONS = 16  # as issue [X] measured it (`wrk -t1 -c16`): two workers never idle
 
 
 def qr_path(lang: str = "ar") -> str:

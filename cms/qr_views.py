@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
 import languages
-from audio.models import AudioRecording, LanguageNameRecording
+from audio.models import AudioRecording, LanguageNameRecording, TermRecording
 from cms import limits, ranges, reading, share
 from cms.spoken import spoken_names
 from cms.views import _render, _suggested_language
@@ -104,6 +105,12 @@ def card_in_language(request, code, lang):
         return _not_found(request, language, status=410, withdrawn=True)
     if page.code != code:  # typed in lower case, or O for 0: one address per card
         return redirect("qr_card", code=page.code, lang=language.code)
+    return opening(request, page, language)
+
+
+def opening(request, page: QrPage, language) -> HttpResponse:
+    """The page as this visitor gets it, the opening counted. Also what cms.qr_fast_path answers
+    before the middleware stack, which adds the rest of the headers (the policy) itself."""
     if request.method == "GET" and page.translated and not _saving_for_offline(request):
         indicators.count(
             Event.QR_OPENED,
@@ -114,19 +121,41 @@ def card_in_language(request, code, lang):
         )
     printed = request.GET.get("v", "")
     updated = bool(printed) and page.translated and printed not in page.unchanged_versions
-    gzipped = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    gzipped = bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
     response = HttpResponse(page.bodies[updated, gzipped])
     if gzipped:
         response["Content-Encoding"] = "gzip"
-    patch_vary_headers(response, ["Accept-Encoding"])
+    # What patch_vary_headers and _cached write, set directly: a new response has none to merge.
+    response["Vary"] = "Accept-Encoding"
     response["Content-Language"] = language.code
-    return _cached(response, PAGE_MAX_AGE)
+    response["Cache-Control"] = f"public, max-age={PAGE_MAX_AGE}"
+    return response
 
 
 def _saving_for_offline(request) -> bool:
     """The service worker fetching a saved topic's pages and recordings (static/cms/sw.js):
     nobody opened or heard anything, so nothing is counted."""
-    return request.headers.get("X-Offline-Save") == "1"
+    return request.META.get("HTTP_X_OFFLINE_SAVE") == "1"  # request.headers copies them all
+
+
+# Pages this process read from the cache, by their key (which holds the content version, so an
+# old entry is never hit again): the next opening skips the cache's read and unpickling.
+_KEPT: dict[str, QrPage] = {}
+KEEP_PAGES = 200  # ~20 kB each
+
+
+def cached_page(code, language) -> QrPage | None:
+    """The page only when it is in the cache already, under the code as printed: building it
+    reads the database, which the fast path leaves to the view (and its 503 page)."""
+    key = content_version.key("qr_page", (code, language.code))
+    page = _KEPT.get(key)
+    if page is None:
+        page = cache.get(key)
+        if page is not None:
+            if len(_KEPT) >= KEEP_PAGES:
+                _KEPT.clear()  # mostly pages of older versions; the rest are one read away
+            _KEPT[key] = page
+    return page
 
 
 def _qr_page(code, language) -> QrPage | None:
@@ -282,6 +311,18 @@ def language_name_audio(request, pk, name):
     """A language's name read aloud, for the choosers: approved recordings only; not counted
     (it reaches no one with a message)."""
     recording = get_object_or_404(LanguageNameRecording.objects.approved(), pk=pk)
+    if not recording.file.name.endswith("/" + name):
+        raise Http404("No such recording")
+    handle = recording.file.storage.open(recording.file.name, "rb")
+    response = ranges.file_response(request, handle, recording.file.size, recording.mime_type)
+    return _cached(response, AUDIO_MAX_AGE)
+
+
+@require_safe
+def term_audio(request, pk, name):
+    """A termbase word said slowly in Swedish ("Words you will hear"): approved recordings
+    only; not counted, as a language's name is not."""
+    recording = get_object_or_404(TermRecording.objects.approved(), pk=pk)
     if not recording.file.name.endswith("/" + name):
         raise Http404("No such recording")
     handle = recording.file.storage.open(recording.file.name, "rb")

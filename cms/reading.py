@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 import languages
 from audio import recordings as audio_texts
 from audio.models import AudioRecording
+from cms.words import Glossary, WordView
 from dialogue import content_version, pictograms
 from dialogue.models import CardMessage, DialogueCard, JointMessage, LifeEvent
 from dialogue.projection import MessageText
@@ -101,6 +102,7 @@ class CardView:
     # Withdrawn on purpose: the Swedish is shown instead, with a notice.
     withdrawn: bool = False
     swedish_messages: list[MessageText] = field(default_factory=list)
+    words: list[WordView] = field(default_factory=list)  # "Words you will hear"
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def life_event(language: Language, slug: str) -> LifeEventView | None:
     )
 
 
-def _card_view(card, language: Language, served: Served) -> CardView:
+def _card_view(card, language: Language, served: Served, glossary: Glossary) -> CardView:
     code = language.code
     edition = served.edition(card)
     withdrawn = served.withdrawn(card) is not None
@@ -188,6 +190,7 @@ def _card_view(card, language: Language, served: Served) -> CardView:
         awaiting=served.awaiting(card),
         withdrawn=withdrawn,
         swedish_messages=list(projection.messages(swedish.texts)) if withdrawn and swedish else [],
+        words=glossary.for_edition(edition),
     )
 
 
@@ -206,6 +209,7 @@ def _life_event(language: Language, slug: str) -> LifeEventView | None:
         m for m in JointMessage.objects.live().filter(life_events=event) if m.pk not in on_cards
     ]
     served = Served([event, *cards, *others], code)
+    glossary = Glossary(code)
     more = [
         projection.message_text(edition.texts)
         for edition in (served.edition(m) for m in others)
@@ -216,7 +220,7 @@ def _life_event(language: Language, slug: str) -> LifeEventView | None:
         pictogram_url=pictograms.url(event.pictogram),
         title=shown(event, "title", language, served),
         intro=shown(event, "intro", language, served),
-        cards=[_card_view(card, language, served) for card in cards],
+        cards=[_card_view(card, language, served, glossary) for card in cards],
         more_messages=more,
         untranslated_messages=len(others) - len(more),
     )
@@ -290,12 +294,18 @@ class QrCardView:
     awaiting: datetime | None
     withdrawn: bool
     swedish_messages: list[MessageText]
+    words: list[WordView]
     version: str
     # Versions printed on paper whose text in this language reads as the page does now (earlier
     # editions differing only in their Swedish, and the text fingerprints printed before
     # editions): a code printed with one of them needs no "updated since print" notice.
     unchanged_versions: frozenset[str]
     event_slug: str
+
+    @property
+    def words_play(self) -> bool:
+        """A word of "Words you will hear" has a recording (the page then loads speak.js)."""
+        return any(word.audio_url for word in self.words)
 
 
 @dataclass(frozen=True)
@@ -342,7 +352,7 @@ def _qr_card(card_id, language: Language) -> QrCardView:
 
     card = _card_for_page(card_id)
     served = Served([card], language.code)
-    view = _card_view(card, language, served)
+    view = _card_view(card, language, served, Glossary(language.code))
     in_service = set(Edition.objects.of(card).served().values_list("language", flat=True))
     edition = served.edition(card)
     unchanged = frozenset()
@@ -364,6 +374,7 @@ def _qr_card(card_id, language: Language) -> QrCardView:
         awaiting=view.awaiting,
         withdrawn=view.withdrawn,
         swedish_messages=view.swedish_messages,
+        words=view.words,
         replacement_code=card.replaced_by.code if card.replaced_by_id else None,
         version=edition.version if edition is not None else "",
         unchanged_versions=unchanged,

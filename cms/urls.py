@@ -57,6 +57,7 @@ urlpatterns = [
         qr_views.language_name_audio,
         name="language_name_audio",
     ),
+    path("audio/term/<int:pk>/<str:name>", qr_views.term_audio, name="term_audio"),
     path("sw.js", qr_views.service_worker, name="service_worker"),
     path("robots.txt", share_views.robots_txt, name="robots_txt"),
     path(

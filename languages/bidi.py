@@ -7,6 +7,9 @@ at display time, so stored translations stay free of invisible marks.
 
 import re
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 # Phone numbers and other digit groups joined by spaces or hyphens: "0771-416 416", "112";
 # and by a slash, as a browser keeps them: card "1/2" of a card that takes two, not "2/1".
 NUMBER = re.compile(r"\+?\d+(?:[ \-\u2011/]\d+)*")
@@ -21,3 +24,16 @@ def strip_direction_marks(text: str) -> str:
 def number_spans(text: str) -> list[tuple[int, int]]:
     """Start and end offsets of each number run that must read left to right."""
     return [match.span() for match in NUMBER.finditer(text)]
+
+
+def isolated_html(text) -> SafeString:
+    """The text escaped for HTML, each number run in <bdi dir="ltr"> so that right-to-left
+    text keeps it whole (the public pages and the offline kit's page)."""
+    text = strip_direction_marks(str(text or ""))
+    parts, position = [], 0
+    for start, end in number_spans(text):
+        parts.append(escape(text[position:start]))
+        parts.append(f'<bdi dir="ltr">{escape(text[start:end])}</bdi>')
+        position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308  every part is escaped above

@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import TaskState, WorkflowState
 
+import languages
 from approval.models import AgencyApproval, JointApprovalTaskState, agencies_approved_by
 from notifications import recipients
+from translations.models import UnitComment
 
 
 def admin_link(obj) -> str:
@@ -169,7 +171,32 @@ def published(workflow_state_pk: int) -> int:
     return send("published", [(editor, context)])
 
 
+def translation_comment(comment_pk: int) -> int:
+    """The other side of a comment on a translation: a translator's question goes to the
+    editors of the Swedish, a reviewer's remark to the translators of the language."""
+    comment = UnitComment.objects.filter(pk=comment_pk, resolved_at=None).first()
+    if comment is None:
+        return 0  # resolved (or removed) before the mail went
+    language = languages.get(comment.language)
+    content_type = comment.content_type
+    if comment.kind == UnitComment.Kind.QUESTION:
+        readers, template = recipients.editors_of(content_type), "translation_question"
+    else:
+        readers, template = recipients.translators_of(comment.language), "translation_remark"
+    obj = content_type.get_object_for_this_type(pk=comment.object_id)
+    context = {
+        "title": str(obj),
+        "field": comment.field,
+        "language": language.swedish_name if language else comment.language,
+        "author": person(comment.author),
+        "comment": comment.text,
+        "url": absolute(comment.page) if comment.page else "",
+    }
+    return send(template, [(user, context) for user in readers if user != comment.author])
+
+
 EVENTS = {
+    "translation_comment": translation_comment,
     "submitted": submitted,
     "agency_approved": agency_approved,
     "changes_requested": changes_requested,

@@ -60,3 +60,21 @@ def digest_readers() -> list[Reader]:
         if reader.translates or reader.reviews:
             readers.append(reader)
     return readers
+
+
+def editors_of(content_type) -> list:
+    """Who may change the Swedish of this kind of content (the communication group's editors):
+    they answer a translator's question."""
+    users = get_user_model().objects.filter(
+        groups__permissions__content_type=content_type,
+        groups__permissions__codename=f"change_{content_type.model}",
+    )
+    return list(_reachable(users).distinct().order_by("pk"))
+
+
+def translators_of(lang: str) -> list:
+    """Who translates the language without reviewing it: a reviewer's remark is for them; when
+    every one of them also reviews, all who work on the language."""
+    readers = [reader for reader in digest_readers() if lang in reader.translates]
+    writers = [reader.user for reader in readers if lang not in reader.reviews]
+    return writers or [reader.user for reader in readers]

@@ -23,6 +23,8 @@ from wagtail.signals import (
 
 from approval.models import AgencyApproval, JointApprovalTaskState
 from notifications import tasks
+from translations.models import UnitComment
+from translations.signals import commented
 
 
 def _after_commit(event: str, pk: int) -> None:
@@ -45,6 +47,10 @@ def _agency_approved(sender, instance, created=False, raw=False, **kwargs):
 
 def _published(sender, instance, user=None, **kwargs):
     _after_commit("published", instance.pk)
+
+
+def _commented(sender, comment, **kwargs):
+    _after_commit("translation_comment", comment.pk)
 
 
 def _replaced_by_ours(sender, **kwargs):
@@ -73,3 +79,4 @@ def connect() -> None:
     )
     post_save.connect(_agency_approved, sender=AgencyApproval, dispatch_uid="notify-approval")
     workflow_approved.connect(_published, sender=WorkflowState, dispatch_uid="notify-published")
+    commented.connect(_commented, sender=UnitComment, dispatch_uid="notify-comment")

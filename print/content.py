@@ -22,6 +22,7 @@ from dialogue.models import DialogueCard, JointMessage, LifeEvent
 from dialogue.projection import MessageText, message_text
 from editions import projection
 from editions.served import Served
+from terms import termbase, words
 from translations.approved import Approved
 
 
@@ -62,6 +63,9 @@ class EventContent:
     page_url: str
     published: date
     version: str = ""
+    # "Words you will hear": (Swedish term, explanation in her language). In the fingerprint,
+    # so a changed term makes a new file.
+    words: tuple[tuple[str, str], ...] = ()
     fingerprint: str = field(default="", compare=False)
 
 
@@ -275,8 +279,18 @@ def event_content(event: LifeEvent, lang: str, loaded: EventsLoaded | None = Non
         page_url=event_url(event.slug, lang),
         published=timezone.localdate(max(e.made_at for e in (own, *editions))),
         version=snapshot_version([own, *editions]),
+        words=_words(own.source["intro"], [sv for _target, sv in pairs], lang),
     )
     return _with_fingerprint(content)
+
+
+def _words(intro: str, swedish: list[MessageText], lang: str) -> tuple[tuple[str, str], ...]:
+    """The approved terms in the Swedish the leaflet prints, explained in her language."""
+    parts = [intro]
+    for message in swedish:
+        parts += [message.headline, message.body, message.where_to_turn]
+    found = words.explained("\n".join(parts), lang, termbase.approved())
+    return tuple((word.swedish, word.explanation) for word in found)
 
 
 def snapshot_version(editions) -> str:

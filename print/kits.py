@@ -23,8 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 import languages
@@ -242,14 +241,7 @@ def _message(message) -> dict:
 
 def isolated(text: str) -> SafeString:
     """Escaped, each number run kept whole in right-to-left text (as the public pages do)."""
-    text = bidi.strip_direction_marks(str(text or ""))
-    parts, position = [], 0
-    for start, end in bidi.number_spans(text):
-        parts.append(escape(text[position:start]))
-        parts.append(f'<bdi dir="ltr">{escape(text[start:end])}</bdi>')
-        position = end
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))  # noqa: S308  every part is escaped above
+    return bidi.isolated_html(text)
 
 
 def offered() -> list[tuple[LifeEvent, list[languages.Language]]]:

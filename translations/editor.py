@@ -33,7 +33,7 @@ import languages
 from dialogue import text_rules
 from dialogue.models import TRANSLATABLE_MODELS
 from terms import highlight, termbase
-from translations import exchange, labels, quality, trail, worklist
+from translations import comments, exchange, labels, memory, quality, reference, trail, worklist
 from translations import status as translation_status
 from translations.status import Status, Unit
 
@@ -108,7 +108,10 @@ def edit(request, model_name, pk, lang):
             if not may_approve:
                 raise PermissionDenied
             _approve_all(request, units, language)
-            return redirect(request.path)
+            return redirect(request.get_full_path())  # keeps ?ref=
+        if request.POST.get("action") in ("comment", "resolve"):
+            _comment(request, units, language, may_approve)
+            return redirect(request.get_full_path())
         before = {exchange.unit_id(u): u.obj.text(u.field, language.code) for u in units}
         warned_before = _warnings(obj, units, language, before)
         errors, saved, refused = _save(request, units, language, may_approve)
@@ -120,10 +123,13 @@ def edit(request, model_name, pk, lang):
                 messages.warning(request, _refused_message(refused))
             if request.POST.get("next") == "1" and not warned:
                 return _go_next(request, obj, language)
-            return redirect(request.path)
+            return redirect(request.get_full_path())
     states = translation_status.states_for(units)
     trails = trail.trails(units, language.code)
     approved_terms = termbase.approved()
+    ref_language = reference.chosen(language.code, request.GET.get("ref"))
+    recalled = memory.Memory(language.code)  # built once for all units (translations.memory)
+    remarks = comments.of_units(units, language.code)
     rows = []
     for unit in units:
         ref = exchange.unit_id(unit)
@@ -144,6 +150,9 @@ def edit(request, model_name, pk, lang):
                 "label": labels.unit_label(unit),
                 "source": source,
                 "source_marked": marked,  # the terms marked (terms.highlight)
+                "reference": _reference_text(unit, ref_language, states),
+                "memory": recalled.matches(unit, source),
+                "comments": remarks.get(unit.key, []),
                 "terms": unit_terms,
                 "diff": diff_html(state.source_text, source)
                 if status == Status.OUTDATED and state and state.source_text
@@ -174,9 +183,47 @@ def edit(request, model_name, pk, lang):
             "approvable": sum(not row["own_text"] for row in unreviewed),
             "next": worklist.next_object(request.user, language.code, obj),
             "object_warnings": quality.lix([row["target"] for row in rows], language.code),
+            "ref_language": ref_language,
+            "ref_choices": reference.choices(language.code),
         },
         status=400 if errors else 200,
     )
+
+
+def _comment(request, units, language, may_approve):
+    """A comment posted on a unit, or one marked resolved. A question about the Swedish is
+    anyone's; a remark on the translation is a reviewer's."""
+    by_id = {exchange.unit_id(unit): unit for unit in units}
+    if request.POST["action"] == "resolve":
+        keys = {unit.key for unit in units}
+        found = comments.UnitComment.objects.filter(
+            pk=request.POST.get("comment") or 0, language=language.code
+        ).first()
+        if found is None or (found.content_type_id, found.object_id, found.field) not in keys:
+            raise Http404("No such comment")
+        comments.resolve(found, request.user)
+        messages.success(request, pgettext("staff side", "Marked as resolved."))
+        return
+    unit, text = by_id.get(request.POST.get("unit", "")), request.POST.get("text", "").strip()
+    kind = request.POST.get("kind", comments.UnitComment.Kind.QUESTION)
+    if unit is None or kind not in comments.UnitComment.Kind.values:
+        raise Http404("No such unit")
+    if kind == comments.UnitComment.Kind.REMARK and not may_approve:
+        raise PermissionDenied
+    if not text:
+        messages.warning(request, pgettext("staff side", "Write the comment first."))
+        return
+    comments.post(unit, language.code, request.user, text, kind, page=request.path)
+    messages.success(request, pgettext("staff side", "Comment sent."))
+
+
+def _reference_text(unit, ref_language, states) -> str:
+    """The approved text of the reference language, or "" (none approved, or no reference)."""
+    if ref_language is None:
+        return ""
+    if translation_status.status_of(unit, ref_language.code, states) != Status.APPROVED:
+        return ""
+    return unit.obj.text(unit.field, ref_language.code)
 
 
 def _warnings(obj, units, language, texts: dict[str, str]) -> set[tuple[str, str]]:

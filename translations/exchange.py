@@ -187,13 +187,10 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Change:
-    """One text the import sets (or would set): which object and field, the translation until
-    now ("" if there was none) and the one from the file."""
+class _AboutUnit:
+    """What the import's report says of any row about a unit: its object and its label."""
 
     unit: Unit
-    old: str
-    new: str
 
     @property
     def object(self):
@@ -205,19 +202,19 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Warned:
+class Change(_AboutUnit):
+    """One text the import sets (or would set): which object and field, the translation until
+    now ("" if there was none) and the one from the file."""
+
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Warned(_AboutUnit):
     """A unit of the file and what the quality checks say about it (translations.quality)."""
 
-    unit: Unit
     warnings: tuple[quality.QualityWarning, ...]
-
-    @property
-    def object(self):
-        return labels.target_of(self.unit.obj)
-
-    @property
-    def label(self) -> str:
-        return labels.in_target(self.unit)
 
 
 @dataclass

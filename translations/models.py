@@ -125,3 +125,45 @@ class TranslationEvent(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} {self.field} {self.language} {self.action}"
+
+
+class UnitComment(models.Model):
+    """A comment on one unit (a field of an object) in one language: a translator's question
+    about the Swedish, or a reviewer's remark on the translation. Resolved, it stays as a
+    record of what was asked and answered."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("question about the Swedish")
+        REMARK = "remark", _("reviewer's remark")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(max_length=40)
+    language = models.CharField(max_length=10)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.QUESTION)
+    text = models.TextField(_("comment"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # The editor page it was posted on (a link's text is edited on its message's page): the
+    # mail to the other side links there.
+    page = models.CharField(max_length=200, blank=True, default="")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("translation comment")
+        verbose_name_plural = _("translation comments")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "language"])]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} {self.field} {self.language}: {self.kind}"
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_at is not None

@@ -9,3 +9,7 @@ field, language and status.
 from django.dispatch import Signal
 
 recorded = Signal()
+
+# Sent after a comment on a unit was posted (a translator's question, a reviewer's remark),
+# with comment: the apps above decide who is told (notifications mails the other side).
+commented = Signal()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter as Tally
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import TextChoices
@@ -150,11 +151,29 @@ def _event_units(event: LifeEvent, cards: list[DialogueCard]) -> list[Unit]:
     return units
 
 
+def word_count(text: str) -> int:
+    """Words as an agency counts them for a quote: whitespace-separated tokens holding a letter
+    or digit (a lone dash is no word)."""
+    return sum(1 for token in (text or "").split() if any(c.isalnum() for c in token))
+
+
+def _tallies(units: list[Unit], lang: str, states: dict) -> tuple[Tally, Tally]:
+    """Units and words of the Swedish source per status: what an agency is paid for is the
+    source to translate, so a missing or outdated unit counts its Swedish words."""
+    counts, words = Tally(), Tally()
+    for unit in units:
+        status = status_of(unit, lang, states)
+        counts[status] += 1
+        words[status] += word_count(unit.obj.source_text(unit.field))
+    return counts, words
+
+
 @dataclass
 class Row:
     language: languages.Language
     life_event: LifeEvent | None
     counts: Tally
+    words: Tally = dataclass_field(default_factory=Tally)  # Swedish source words per status
 
     @property
     def total(self) -> int:
@@ -184,9 +203,16 @@ def overview(codes=None, event_slug: str = "") -> list[Row]:
     rows = []
     for language in chosen:
         for event, units in per_event.items():
-            counts = Tally(status_of(unit, language.code, states) for unit in units)
-            rows.append(Row(language, event, counts))
+            rows.append(Row(language, event, *_tallies(units, language.code, states)))
     return rows
+
+
+def totals(codes=None) -> list[Row]:
+    """One row per language over all life events, each unit counted once (a message in two
+    life events is translated once): what to order from an agency."""
+    units, states = _work_units()
+    chosen = [languages.get(c) for c in codes] if codes else list(languages.targets())
+    return [Row(language, None, *_tallies(units, language.code, states)) for language in chosen]
 
 
 def _work_units() -> tuple[list[Unit], dict]:

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # Before WhiteNoise, which answers static files itself: they get the header too.
     "cms.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached QR page, answered before the rest (which does nothing for it) with the same headers.
+    "cms.qr_fast_path.QrFastPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -55,6 +55,7 @@ class _EventPages:
 
     def draw(self):
         rows = [self._row(target, sv) for target, sv in self.content.messages]
+        words = self._words_row() if self.content.words else None
         page_number = 0
         while True:
             page_number += 1
@@ -68,6 +69,13 @@ class _EventPages:
                 frames.draw(self.canvas, target, self.target_x, top)
                 frames.draw(self.canvas, sv, self.sv_x, top)
                 top -= height
+            if not rows and words is not None:
+                # Under the last message when there is room; never a page of its own (the
+                # card's QR page lists the words too).
+                if top - words[2] >= bottom:
+                    frames.draw(self.canvas, words[0], self.target_x, top)
+                    frames.draw(self.canvas, words[1], self.sv_x, top)
+                words = None
             self.canvas.restoreState()
             self._draw_footer(page_number, continued=bool(rows))
             self.renderer.page.end(self.canvas)
@@ -94,6 +102,33 @@ class _EventPages:
         placed_target = frames.place(items(target, self.content.lang), COLUMN, SIZE)
         placed_sv = frames.place(items(sv, SV), COLUMN, SIZE)
         return placed_target, placed_sv, max(frames.height(placed_target), frames.height(placed_sv))
+
+    def _words_row(self):
+        """The "Words you will hear" box: each Swedish word with its explanation in her
+        language, over both columns (her column first) so that the box stays short."""
+        lang, align = self.content.lang, "right" if self.language.is_rtl else "left"
+
+        def items(words):
+            return [
+                item
+                for swedish, explanation in words
+                for item in (
+                    Item(swedish, SV, bold=True, space_before=0.4, align=align),
+                    Item(explanation, lang, scale=0.92),
+                )
+            ]
+
+        heading = frames.place(
+            [Item(_("Words you will hear"), lang, bold=True, scale=1.1, space_before=1.2)],
+            COLUMN,
+            SIZE,
+        )
+        half = (len(self.content.words) + 1) // 2
+        first = heading + frames.place(items(self.content.words[:half]), COLUMN, SIZE)
+        second = frames.place(items(self.content.words[half:]), COLUMN, SIZE)
+        if second:  # level with the first column's first word, below the heading
+            second[0].space_before += frames.height(heading)
+        return first, second, max(frames.height(first), frames.height(second))
 
     def _draw_header(self, page_number) -> float:
         canvas, content = self.canvas, self.content

@@ -39,6 +39,8 @@ NEW_SINCE = {
     "audio.LanguageNameRecording",
     "print.BuildFailure",
     "print.PrintedEdition",
+    "audio.TermRecording",
+    "translations.UnitComment",
 }
 
 OLD_SCRIPT = """

@@ -102,9 +102,10 @@ def test_translation_status_command_as_table_and_json():
     call_command("translation_status", "--lang", "ps", stdout=out)
     lines = out.getvalue().splitlines()
     assert lines[0].split() == [
-        "language", "life_event", "coverage", "missing", "translated", "approved", "outdated"
+        "language", "life_event", "coverage", "missing", "translated", "approved", "outdated",
+        "missing_words", "outdated_words",
     ]  # fmt: skip
-    assert len(lines) == 1 + LifeEvent.objects.count()
+    assert len(lines) == 1 + LifeEvent.objects.count() + 1  # and the total row
     out = StringIO()
     call_command("translation_status", "--format", "json", stdout=out)
     records = json.loads(out.getvalue())

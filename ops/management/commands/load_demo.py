@@ -44,10 +44,11 @@ class Command(BaseCommand):
                 report = loader.load()
                 demo_terms.load(report)
                 users = self._users() if settings.DEBUG else []
-                recordings = names = None
+                recordings = names = words = None
                 if not skip_audio and not dry_run and demo_audio.available():
                     recordings = demo_audio.make_recordings()
                     names = demo_audio.make_language_names()
+                    words = demo_audio.make_term_words()
                 if dry_run:
                     transaction.set_rollback(True)
         except loader.DemoDataError as error:
@@ -65,6 +66,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  language names (computer voice): {created} created, "
                 "{unchanged} unchanged".format(**names)
+            )
+            self.stdout.write(
+                "  words you will hear (computer voice, slow): {created} created, "
+                "{unchanged} unchanged".format(**words)
             )
         elif not skip_audio and not dry_run:
             self.stdout.write(
