@@ -69,17 +69,17 @@ class _EventPages:
                 frames.draw(self.canvas, target, self.target_x, top)
                 frames.draw(self.canvas, sv, self.sv_x, top)
                 top -= height
-            if not rows and words is not None:
-                # Under the last message when there is room; never a page of its own (the
-                # card's QR page lists the words too).
-                if top - words[2] >= bottom:
-                    frames.draw(self.canvas, words[0], self.target_x, top)
-                    frames.draw(self.canvas, words[1], self.sv_x, top)
+            # The words go under the last message, or at the top of a page of their own when
+            # there is no room left: never left out.
+            room = words is not None and (top - words[2] >= bottom or self._first_row_on_page(top))
+            if not rows and room:
+                frames.draw(self.canvas, words[0], self.target_x, top)
+                frames.draw(self.canvas, words[1], self.sv_x, top)
                 words = None
             self.canvas.restoreState()
-            self._draw_footer(page_number, continued=bool(rows))
+            self._draw_footer(page_number, continued=bool(rows) or words is not None)
             self.renderer.page.end(self.canvas)
-            if not rows:
+            if not rows and words is None:
                 break
 
     def _first_row_on_page(self, top) -> bool:

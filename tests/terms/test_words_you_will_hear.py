@@ -7,7 +7,8 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from audio import recordings as audio_texts
 from audio.models import TermRecording
@@ -127,3 +128,19 @@ def test_the_leaflet_prints_the_words_and_a_changed_term_makes_a_new_file(monkey
     second = service.leaflet_pdf([event], "ar")
     assert len(made) == 2 and second != first
     assert "جديد" in re.findall(r"\w+", text(second)) and "جديد" not in printed
+
+
+@pytest.mark.parametrize("lang", ["ar", "ti"])
+def test_the_words_are_never_left_off_a_full_leaflet(lang):
+    """Every live life event whose Swedish holds an explained term prints its words box, on a
+    page of its own when the messages fill the last one (Tigrinya's folkbokföring does)."""
+    for event in LifeEvent.objects.live():
+        words = content.event_content(event, lang).words
+        if not words:
+            continue
+        printed = set(re.findall(r"\w+", text(service.leaflet_pdf([event], lang))))
+        with translation.override(lang):
+            heading = gettext("Words you will hear")
+        assert set(re.findall(r"\w+", heading)) <= printed, event.slug
+        for swedish, explanation in words:
+            assert set(re.findall(r"\w+", swedish + " " + explanation)) <= printed, swedish
