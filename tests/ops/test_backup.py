@@ -17,6 +17,7 @@ import sys
 import tarfile
 import uuid
 import wave
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -401,10 +402,21 @@ def truncated(archive: Path, out: Path) -> Path:
 
 
 def bit_flipped(archive: Path, out: Path) -> Path:
-    data = bytearray(archive.read_bytes())
-    data[len(data) // 2] ^= 0x01
-    out.write_bytes(bytes(data))
-    return out
+    """One bit flipped from the middle on. Some bits change nothing (the padding after a stored
+    deflate block's header): the first one that changes what the archive holds is taken."""
+    data = archive.read_bytes()
+    original = gzip.decompress(data)
+    for position in range(len(data) // 2, len(data)):
+        damaged = bytearray(data)
+        damaged[position] ^= 0x01
+        try:
+            if gzip.decompress(bytes(damaged)) == original:
+                continue
+        except (OSError, EOFError, zlib.error):
+            pass  # gzip itself refuses it: damage all the same
+        out.write_bytes(bytes(damaged))
+        return out
+    raise AssertionError("no bit of the archive's second half changes what it holds")
 
 
 def file_replaced(archive: Path, out: Path) -> Path:
