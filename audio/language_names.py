@@ -26,7 +26,7 @@ def heard(recordings=None) -> dict[str, LanguageNameRecording]:
     enabled = set(languages.codes())
     chosen: dict[str, LanguageNameRecording] = {}
     for recording in recordings:
-        if recording.approved_at is None or recording.language not in enabled:
+        if not recording.heard_by_public or recording.language not in enabled:
             continue
         current = chosen.get(recording.language)
         if current is None or _preferred(recording) > _preferred(current):

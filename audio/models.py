@@ -18,6 +18,8 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 import languages
 from audio import recordings
+from terms import approval as term_approval
+from translations import status as translation_status
 
 
 def hashed_name(instance: Recording, filename: str, stem: str) -> str:
@@ -35,7 +37,10 @@ def recording_path(instance: AudioRecording, filename: str) -> str:
 
 class AudioRecordingQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(approved_at__isnull=False)
+        """What the public may hear: approved, and its file inspected and found usable."""
+        return self.filter(
+            approved_at__isnull=False, inspected_at__isnull=False, inspection_error=""
+        )
 
     def waiting(self):
         return self.filter(approved_at__isnull=True)
@@ -43,7 +48,8 @@ class AudioRecordingQuerySet(models.QuerySet):
 
 class Recording(models.Model):
     """What every recording holds besides what it says: the file's facts, read from the upload
-    (`recordings.inspect`), who recorded it, and its approval by a second person."""
+    (`recordings.inspect`) and then from the stored file by a background task (audio.tasks),
+    who recorded it, and its approval by a second person."""
 
     format = models.CharField(_("format"), max_length=10, editable=False)
     mime_type = models.CharField(_("content type"), max_length=40, editable=False)
@@ -54,6 +60,15 @@ class Recording(models.Model):
         _("computer voice"), default=False, help_text=_("Made by speech synthesis, not a person.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,11 +79,28 @@ class Recording(models.Model):
         related_name="+",
         verbose_name=_("approved by"),
     )
+    # Set by the inspection task (audio.tasks) once it has read the stored file; until then
+    # the recording is "being inspected". A reason here: the file is unusable, said to staff.
+    inspected_at = models.DateTimeField(null=True, blank=True, editable=False)
+    inspection_error = models.TextField(blank=True, editable=False)
+    peak_db = models.FloatField(
+        pgettext_lazy("staff side", "peak level (dBFS)"), null=True, blank=True, editable=False
+    )
 
     objects = AudioRecordingQuerySet.as_manager()
 
+    # Said to a user who may not judge the recording (`may_review`).
+    who_approves = pgettext_lazy(
+        "staff side", "Only a reviewer of the language or an administrator approves recordings."
+    )
+
     class Meta:
         abstract = True
+
+    def may_review(self, user) -> bool:
+        """The user may judge what it says: a reviewer of its language (or an administrator).
+        Whether she may approve it is `recordings.approval_refused` (four eyes as well)."""
+        return translation_status.can_approve(user, self.language)
 
     def clean(self):
         super().clean()
@@ -80,6 +112,15 @@ class Recording(models.Model):
     @property
     def approved(self) -> bool:
         return self.approved_at is not None
+
+    @property
+    def passed_inspection(self) -> bool:
+        return self.inspected_at is not None and not self.inspection_error
+
+    @property
+    def heard_by_public(self) -> bool:
+        """Approved and inspected: the public may hear it (`approved()` as a query)."""
+        return self.approved and self.passed_inspection
 
     def own_url(self, view: str) -> str:
         """Always our own view, whatever the storage (local or S3): it answers Range requests,
@@ -118,15 +159,6 @@ class AudioRecording(Recording):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("edition"),
-    )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("uploaded by"),
     )
 
     class Meta:
@@ -186,15 +218,6 @@ class LanguageNameRecording(Recording):
         choices=[(lang.code, lang.own_name) for lang in languages.LANGUAGES],
     )
     file = models.FileField(_("audio file"), upload_to=language_name_path, max_length=200)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
 
     class Meta:
         verbose_name = pgettext_lazy("staff side", "language name recording")
@@ -230,8 +253,22 @@ class TermRecording(Recording):
         verbose_name_plural = pgettext_lazy("staff side", "term recordings")
         ordering = ["term", "created_at", "pk"]
 
+    # The approvers of the word's owning agency judge how it is said, as they approve the word.
+    who_approves = pgettext_lazy(
+        "staff side",
+        "Only an approver of the term's agency or an administrator approves its recording.",
+    )
+
     def __str__(self):
         return str(self.term)
+
+    @property
+    def language(self) -> str:
+        """The word is said in Swedish, whatever language explains it."""
+        return languages.source().code
+
+    def may_review(self, user) -> bool:
+        return term_approval.is_agency_approver(user, self.term)
 
     @property
     def url(self) -> str:

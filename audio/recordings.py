@@ -17,7 +17,6 @@ from django.utils.translation import pgettext
 import languages
 from dialogue.models import DialogueCard
 from editions.served import Served
-from translations import status as translation_status
 
 # mutagen class name → (format, content type). Every browser and iPhone plays these.
 FORMATS = {
@@ -120,7 +119,7 @@ def playable(recordings, edition):
     fingerprint = edition_fingerprint(edition)
     for recording in _newest_first(recordings):
         if (
-            recording.approved_at is not None
+            recording.heard_by_public
             and recording.language == edition.language
             and recording.source_fingerprint == fingerprint
         ):
@@ -130,7 +129,7 @@ def playable(recordings, edition):
 
 def is_playable(recording) -> bool:
     """The public hears this recording now: the one `playable` picks for its card and language."""
-    if recording.approved_at is None:
+    if not recording.heard_by_public:
         return False
     edition = served_edition(recording.card, recording.language)
     siblings = recording.card.recordings.filter(language=recording.language)
@@ -139,17 +138,21 @@ def is_playable(recording) -> bool:
 
 
 class CannotApprove(PermissionDenied):
-    """The user may not approve this recording: it is her own upload, or not her language."""
+    """The user may not approve this recording: it is her own upload, or not hers to judge."""
 
 
 def approval_refused(recording, user) -> str:
     """Why the user may not approve the recording, or "" when she may."""
     if recording.approved_at is not None:
         return pgettext("staff side", "This recording is already approved.")
-    if not translation_status.can_approve(user, recording.language):
+    if recording.inspected_at is None:
         return pgettext(
-            "staff side", "Only a reviewer of the language or an administrator approves recordings."
+            "staff side", "The file is being inspected: it can be approved once that is done."
         )
+    if recording.inspection_error:
+        return recording.inspection_error
+    if not recording.may_review(user):
+        return str(recording.who_approves)
     if recording.uploaded_by_id is not None and recording.uploaded_by_id == user.pk:
         return pgettext("staff side", "You uploaded this recording: someone else must approve it.")
     return ""
@@ -175,20 +178,43 @@ def approve(recording, user):
 class Status:
     """A recording's state as the admin shows it."""
 
+    INSPECTING = "inspecting"  # the background inspection (audio.tasks) has not run yet
+    UNUSABLE = "unusable"  # the inspection found the file unusable: upload it again
     WAITING = "waiting"
     APPROVED = "approved"
     OLDER = "older"
 
 
 def status(recording, edition) -> str:
-    """Reads an older edition (or none is served): record again; else waiting or approved."""
+    """Being inspected, or unusable; reads an older edition (or none is served): record again;
+    else waiting or approved."""
+    if recording.inspected_at is None:
+        return Status.INSPECTING
+    if recording.inspection_error:
+        return Status.UNUSABLE
     if not reads(recording, edition):
         return Status.OLDER
     return Status.APPROVED if recording.approved_at is not None else Status.WAITING
 
 
+def status_text(recording, edition) -> str:
+    """The status as staff read it; an unusable file with the inspection's reason."""
+    value = status(recording, edition)
+    label = status_label(value)
+    return f"{label}: {recording.inspection_error}" if value == Status.UNUSABLE else label
+
+
+def name_status(recording) -> str:
+    """The status of a recording that reads no edition (a language's name, a term)."""
+    if recording.inspected_at is None or recording.inspection_error:
+        return status_text(recording, None)
+    return status_label(Status.APPROVED if recording.approved else Status.WAITING)
+
+
 def status_label(value: str) -> str:
     return {
+        Status.INSPECTING: pgettext("staff side", "Being inspected…"),
+        Status.UNUSABLE: pgettext("staff side", "Unusable file"),
         Status.WAITING: pgettext("staff side", "Waiting for approval"),
         Status.APPROVED: pgettext("staff side", "Approved"),
         Status.OLDER: pgettext("staff side", "Reads an older edition: record again"),

@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
 from audio import recordings
-from audio.models import AudioRecording, LanguageNameRecording
+from audio.models import AudioRecording, LanguageNameRecording, TermRecording
 from editions.served import Served
 
 
@@ -18,7 +18,7 @@ class RecordingStatusColumn(Column):
         edition = getattr(instance, "served_edition", None)
         if not hasattr(instance, "served_edition"):
             edition = recordings.served_edition(instance.card, instance.language)
-        return recordings.status_label(recordings.status(instance, edition))
+        return recordings.status_text(instance, edition)
 
 
 class RecordingIndexView(IndexView):
@@ -67,20 +67,28 @@ class RecordingEditView(EditView):
         if self.replaced:
             return pgettext(
                 "staff side",
-                "The new recording of “%(card)s” waits for approval; the approved one plays "
+                "The new recording of “%(name)s” waits for approval; the approved one plays "
                 "until then.",
-            ) % {"card": self.object.card}
+            ) % {"name": self.object}
         return super().get_success_message()
 
 
-class AudioRecordingViewSet(SnippetViewSet):
-    model = AudioRecording
+class RecordingViewSet(SnippetViewSet):
+    """What every kind of recording shares in the admin: the uploader is kept (four eyes), a
+    new file for an approved one waits beside it, and its approval is one page for all kinds
+    (audio.kinds, the listing's "Listen and approve")."""
+
     icon = "media"
-    menu_label = _("Recordings")
-    index_view_class = RecordingIndexView
     add_view_class = RecordingCreateView
     edit_view_class = RecordingEditView
     copy_view_enabled = False  # a copy would carry the approval of the recording it copies
+    list_filter = ["synthetic"]
+
+
+class AudioRecordingViewSet(RecordingViewSet):
+    model = AudioRecording
+    menu_label = _("Recordings")
+    index_view_class = RecordingIndexView
     list_display = [
         "card",
         "language",
@@ -101,32 +109,14 @@ class AudioRecordingViewSet(SnippetViewSet):
 
 class NameStatusColumn(Column):
     def get_value(self, instance):
-        approved = recordings.Status.APPROVED if instance.approved else recordings.Status.WAITING
-        return recordings.status_label(approved)
+        return recordings.name_status(instance)
 
 
-class NameEditView(RecordingEditView):
-    """As for card recordings: a new file for an approved name is a new recording that waits."""
-
-    def get_success_message(self):
-        if self.replaced:
-            return pgettext(
-                "staff side",
-                "The new recording of “%(name)s” waits for approval; the approved one plays "
-                "until then.",
-            ) % {"name": self.object}
-        return super(RecordingEditView, self).get_success_message()
-
-
-class LanguageNameRecordingViewSet(SnippetViewSet):
+class LanguageNameRecordingViewSet(RecordingViewSet):
     """Each language's own name read aloud, played on the public language chooser."""
 
     model = LanguageNameRecording
-    icon = "media"
     menu_label = pgettext_lazy("staff side", "Language names")
-    add_view_class = RecordingCreateView
-    edit_view_class = NameEditView
-    copy_view_enabled = False  # a copy would carry the approval of the recording it copies
     list_display = [
         "language",
         "recorded_by",
@@ -137,6 +127,26 @@ class LanguageNameRecordingViewSet(SnippetViewSet):
     list_filter = ["language", "synthetic"]
     panels = [
         FieldPanel("language"),
+        FieldPanel("file"),
+        FieldPanel("recorded_by"),
+        FieldPanel("synthetic"),
+    ]
+
+
+class TermRecordingViewSet(RecordingViewSet):
+    """Each termbase word said slowly in Swedish, for "Words you will hear"."""
+
+    model = TermRecording
+    menu_label = pgettext_lazy("staff side", "Terms read aloud")
+    list_display = [
+        "term",
+        "recorded_by",
+        "synthetic",
+        DateColumn("created_at", label=pgettext_lazy("staff side", "Uploaded")),
+        NameStatusColumn("status", label=_("Status")),
+    ]
+    panels = [
+        FieldPanel("term"),
         FieldPanel("file"),
         FieldPanel("recorded_by"),
         FieldPanel("synthetic"),

@@ -9,19 +9,29 @@ from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ButtonItem
 
 from audio import recordings, views
-from audio.models import AudioRecording, LanguageNameRecording
+from audio.kinds import BY_MODEL, KINDS
 from dialogue.admin_menu import PermissionMenuItem
 
 
 @hooks.register("register_admin_urls")
 def register_recording_urls():
-    return [
-        path("recordings/to-make/", views.recordings_to_make, name="recordings_to_make"),
-        path("recordings/<int:pk>/listen/", views.listen, name="recording_listen"),
-        path("recordings/<int:pk>/approve/", views.approve, name="recording_approve"),
-        path("language-names/<int:pk>/listen/", views.listen_name, name="language_name_listen"),
-        path("language-names/<int:pk>/approve/", views.approve_name, name="language_name_approve"),
-    ]
+    urls = [path("recordings/to-make/", views.recordings_to_make, name="recordings_to_make")]
+    for kind in KINDS.values():  # one listen view and one approval page for every kind
+        urls += [
+            path(
+                f"{kind.prefix}/<int:pk>/listen/",
+                views.listen,
+                {"kind": kind.key},
+                name=kind.listen_url,
+            ),
+            path(
+                f"{kind.prefix}/<int:pk>/approve/",
+                views.approve,
+                {"kind": kind.key},
+                name=kind.approve_url,
+            ),
+        ]
+    return urls
 
 
 @hooks.register("register_reports_menu_item")
@@ -37,11 +47,11 @@ def recordings_report_menu_item():
 
 @hooks.register("register_snippet_listing_buttons")
 def approve_button(snippet, user, next_url=None):
-    """For a recording (of a card or a language's name) waiting for approval, to a reviewer of
-    its language who did not upload it: hear it and approve it (the page posts the approval)."""
-    names = {AudioRecording: "recording_approve", LanguageNameRecording: "language_name_approve"}
-    if type(snippet) in names and recordings.may_approve(snippet, user):
-        url = reverse(names[type(snippet)], args=[snippet.pk])
+    """For a recording of any kind waiting for approval, to one who may judge it and did not
+    upload it: hear it and approve it (the page posts the approval)."""
+    kind = BY_MODEL.get(type(snippet))
+    if kind is not None and recordings.may_approve(snippet, user):
+        url = reverse(kind.approve_url, args=[snippet.pk])
         if next_url:
             url += "?" + urlencode({"next": next_url})
         yield ButtonItem(

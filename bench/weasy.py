@@ -23,6 +23,7 @@ from dialogue import pictograms as pictogram_files
 from print import content, packs, service
 from print.content import NotPrintable
 from print.documents import card as card_doc
+from print.documents import contact
 from typeset import fonts, frames, qr
 
 SV = languages.SOURCE_LANGUAGE
@@ -151,6 +152,8 @@ def card_sides(c, sizes: tuple[float, float]) -> tuple[str, str]:
         body.append(f"<h2>{escape(m.headline)}</h2><p>{escape(m.body)}</p>")
         if m.where_to_turn:
             body.append(f'<p class="turn">{escape(m.where_to_turn)}</p>')
+        if m.contact:
+            body.append(f'<p class="turn">{escape(contact.front_text(m.contact, lang))}</p>')
     with translation.override(lang):
         scan = _("Scan the code to listen in your language.")
     front = (
@@ -172,15 +175,23 @@ def card_sides(c, sizes: tuple[float, float]) -> tuple[str, str]:
         back += [f"<p>• {escape(p)}</p>" for p in c.prompts]
     turns = [m.where_to_turn for m in c.sv_messages if m.where_to_turn]
     turns += [f"{label}: {_short(url)}" for m in c.sv_messages for label, url in m.links]
-    if turns:
+    contacts = dict.fromkeys(m.contact for m in c.sv_messages if m.contact)
+    if turns or contacts:
         back.append(f"<h3>{escape(turn_head)}</h3>")
         back += [f"<p>{escape(line)}</p>" for line in dict.fromkeys(turns)]
+        back += [_contact_html(found, SV, lang) for found in contacts]
     back_html = (
         f'<div class="side back" lang="sv" dir="ltr" style="font-size:{sizes[1]}pt">'
         f'<div class="staff">{escape(staff)}</div><h1>{escape(c.sv_title)}</h1>{"".join(back)}'
         f'<div class="version">{escape(_version(c))}</div></div>'
     )
     return front, back_html
+
+
+def _contact_html(found, lang: str, her_lang: str) -> str:
+    name, rest = contact.whole_text(found, lang, her_lang)
+    lines = "".join(f"<p>{escape(line)}</p>" for line in rest.splitlines())
+    return f"<p><b>{escape(name)}</b></p>{lines}"
 
 
 def _short(url: str) -> str:
@@ -233,13 +244,14 @@ footer{display:flex;gap:5mm;margin-top:8mm;color:#b5451c;break-inside:avoid}
 """
 
 
-def _message_col(m, lang: str) -> str:
+def _message_col(m, lang: str, her_lang: str) -> str:
     links = "".join(
         f'<p class="small">{escape(label)}: {escape(_short(url))}</p>' for label, url in m.links
     )
     return (
         f'<div class="col" lang="{lang}" dir="{_dir(lang)}"><h2>{escape(m.headline)}</h2>'
-        f'<p>{escape(m.body)}</p><p class="small">{escape(m.where_to_turn)}</p>{links}</div>'
+        f'<p>{escape(m.body)}</p><p class="small">{escape(m.where_to_turn)}</p>{links}'
+        f"{_contact_html(m.contact, lang, her_lang) if m.contact else ''}</div>"
     )
 
 
@@ -250,7 +262,8 @@ def leaflet_html(events) -> str:
         with translation.override(lang):
             scan = _("Scan the code to listen in your language.")
         rows = "".join(
-            f'<div class="row" dir="{d}">{_message_col(t, lang)}{_message_col(s, SV)}</div>'
+            f'<div class="row" dir="{d}">'
+            f"{_message_col(t, lang, lang)}{_message_col(s, SV, lang)}</div>"
             for t, s in e.messages
         )
         version = f"Jobba i Sverige · {e.published:%Y-%m-%d} · v{e.fingerprint[:7]}"

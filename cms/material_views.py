@@ -178,6 +178,7 @@ def _not_ready(request, answer: builds.Answer) -> HttpResponse:
             stop[PAUSE] = "1"
             context = {
                 "language": languages.source(),
+                "progress": answer.progress,  # a pack's languages built so far, if under way
                 "refresh": None if paused else retry,
                 "again": f"{request.path}?{again.urlencode()}",
                 "paused": f"{request.path}?{stop.urlencode()}",

@@ -37,11 +37,16 @@ CUSTOM = {
     ("wagtaildocs", "choose_document"): "Kan välja dokument",
     ("wagtailimages", "choose_image"): "Kan välja bild",
     ("terms", "approve_term"): "Kan godkänna termer för sin myndighet",
+    ("contacts", "approve_contact"): "Kan godkänna kontakter för sin myndighet",
 }
 # Models whose verbose_name no catalogue gives in Swedish (Wagtail's internals, taggit, and
 # those without a verbose_name of their own). Staff never see them on the group page, but a
 # permission name should not be half English.
 NOUNS = {
+    "contacts.contact": "kontakt",
+    "contacts.contactphone": "telefonnummer",
+    "contacts.openinghours": "öppettider",
+    "contacts.serviceline": "servicenummer på ett språk",
     "django_tasks_database.dbtaskresult": "bakgrundsjobb",
     "notifications.digestsent": "skickad sammanfattning",
     "taggit.tag": "tagg",

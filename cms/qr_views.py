@@ -283,14 +283,34 @@ def service_worker(request):
     return response
 
 
+# Which recordings each public audio address serves: approved ones only (staff hear the others
+# in the admin). A card's recording is counted when it starts; a language's name or a word is
+# not (it reaches no one with a message).
+PUBLIC_RECORDINGS = {
+    "card": AudioRecording,
+    "language_name": LanguageNameRecording,
+    "term": TermRecording,
+}
+
+
 @require_safe
-def audio_file(request, pk, name):
-    """A recording the public may hear (approved); staff listen to others in the admin."""
-    recording = get_object_or_404(
-        AudioRecording.objects.approved().select_related("card__life_event"), pk=pk
-    )
+def recording_audio(request, pk, name, kind):
+    """`/audio/…`: a recording the public may hear, with Range requests, cached for a year."""
+    model = PUBLIC_RECORDINGS[kind]
+    recordings = model.objects.approved()
+    if model is AudioRecording:
+        recordings = recordings.select_related("card__life_event")
+    recording = get_object_or_404(recordings, pk=pk)
     if not recording.file.name.endswith("/" + name):
         raise Http404("No such recording")
+    if model is AudioRecording:
+        _count_start(request, recording)
+    handle = recording.file.storage.open(recording.file.name, "rb")
+    response = ranges.file_response(request, handle, recording.file.size, recording.mime_type)
+    return _cached(response, AUDIO_MAX_AGE)
+
+
+def _count_start(request, recording) -> None:
     if indicators.is_audio_start(
         request.method, request.headers.get("Range")
     ) and not _saving_for_offline(request):
@@ -301,30 +321,3 @@ def audio_file(request, pk, name):
             language=recording.language,
             channel="qr",
         )
-    handle = recording.file.storage.open(recording.file.name, "rb")
-    response = ranges.file_response(request, handle, recording.file.size, recording.mime_type)
-    return _cached(response, AUDIO_MAX_AGE)
-
-
-@require_safe
-def language_name_audio(request, pk, name):
-    """A language's name read aloud, for the choosers: approved recordings only; not counted
-    (it reaches no one with a message)."""
-    recording = get_object_or_404(LanguageNameRecording.objects.approved(), pk=pk)
-    if not recording.file.name.endswith("/" + name):
-        raise Http404("No such recording")
-    handle = recording.file.storage.open(recording.file.name, "rb")
-    response = ranges.file_response(request, handle, recording.file.size, recording.mime_type)
-    return _cached(response, AUDIO_MAX_AGE)
-
-
-@require_safe
-def term_audio(request, pk, name):
-    """A termbase word said slowly in Swedish ("Words you will hear"): approved recordings
-    only; not counted, as a language's name is not."""
-    recording = get_object_or_404(TermRecording.objects.approved(), pk=pk)
-    if not recording.file.name.endswith("/" + name):
-        raise Http404("No such recording")
-    handle = recording.file.storage.open(recording.file.name, "rb")
-    response = ranges.file_response(request, handle, recording.file.size, recording.mime_type)
-    return _cached(response, AUDIO_MAX_AGE)

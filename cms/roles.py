@@ -44,10 +44,16 @@ ROLES: dict[str, list[tuple[str, str]]] = {
         ADMIN,
         *_perms(("add", "change", "view", "lock", "unlock"), CONTENT),
         *_perms(("add", "change", "view"), ("audience",)),
-        *_perms(("add", "change", "view"), ("audiorecording", "languagenamerecording"), "audio"),
+        *_perms(
+            ("add", "change", "view"),
+            ("audiorecording", "languagenamerecording", "termrecording"),
+            "audio",
+        ),
         ("dialogue", "view_agency"),
         # The communication group keeps the termbase; the owning agency approves a term.
         *_perms(("add", "change", "view"), ("term",), "terms"),
+        # Likewise the central contacts (phone numbers, hours) that messages refer to.
+        *_perms(("add", "change", "view"), ("contact",), "contacts"),
     ],
     TRANSLATORS: [
         ADMIN,
@@ -68,12 +74,17 @@ ROLES: dict[str, list[tuple[str, str]]] = {
     SERVICE_OFFICE: [("print", "use_print_station")],
     FOLLOW_UP: [ADMIN, ("followup", "view_counter")],
 }
-# Every approver group holds approve_term; terms.approval lets only the owning agency's use it.
+# Every approver group holds approve_term and approve_contact; terms.approval and
+# contacts.approval let only the owning agency's group use them.
 APPROVER: list[tuple[str, str]] = [
     ADMIN,
     *_perms(("view",), CONTENT),
     ("terms", "view_term"),
     ("terms", "approve_term"),
+    # They judge how a person says their agency's words (audio.models.TermRecording).
+    ("audio", "view_termrecording"),
+    ("contacts", "view_contact"),
+    ("contacts", "approve_contact"),
 ]
 
 # Roles whose whole admin is a few views (URL names). A user in no other group reaches only

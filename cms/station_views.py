@@ -10,11 +10,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST, require_safe
 
 import languages
 from cms import limits
-from print import recall
+from print import builds, recall
 from print import station as print_station
 from print.content import NotPrintable
 from print.models import StaffProfile
@@ -107,12 +108,41 @@ def station_pdf(request):
             offers = print_station.offers(plan) if plan.empty else []
             context = _form_context(office, query, plan=plan, offers=offers)
             return _page(request, "station/station.html", context, status=200)
-        data = print_station.pdf(plan, office)
+        answer = print_station.prepared(plan)
     except NotPrintable as error:
         context = _form_context(office, query, error=str(error))
         return _page(request, "station/station.html", context, status=400)
-    response = HttpResponse(data, content_type="application/pdf")
+    if answer.data is None:
+        return _not_ready(request, office, answer)
+    print_station.count(plan, office)  # she gets it now
+    response = HttpResponse(answer.data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{print_station.file_name(plan)}"'
+    return response
+
+
+PAUSE = "paus"  # on the "being prepared" page: do not reload by itself
+
+
+def _not_ready(request, office, answer: builds.Answer) -> HttpResponse:
+    """A larger print built in the background: "being prepared" (202) with how far it has
+    come, reloading itself without JavaScript until the PDF is there and then showing it; or,
+    for a while after its build failed, "try later" (503). Never kept by the browser."""
+    again = request.GET.copy()
+    paused = again.pop(PAUSE, None) is not None  # WCAG 2.2.1: reloading can be stopped
+    stop = again.copy()
+    stop[PAUSE] = "1"
+    preparing = answer.preparing
+    retry = builds.RETRY_AFTER_SECONDS if preparing else int(builds.FAILURE_PAUSE.total_seconds())
+    context = {
+        "office": office,
+        "answer": answer,
+        "refresh": retry if preparing and not paused else None,
+        "again": f"{request.path}?{again.urlencode()}",
+        "paused": f"{request.path}?{stop.urlencode()}",
+    }
+    response = _page(request, "station/preparing.html", context, status=202 if preparing else 503)
+    response["Retry-After"] = str(retry)
+    patch_cache_control(response, no_store=True)
     return response
 
 

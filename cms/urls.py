@@ -51,13 +51,25 @@ urlpatterns = [
     path("q/<str:code>/", qr_views.card_any_language, name="qr_card_any"),
     path("q/<str:code>/<lang:lang>/", qr_views.card_in_language, name="qr_card"),
     path("q/<str:code>/<lang:lang>/feedback/", qr_views.card_feedback, name="qr_feedback"),
-    path("audio/<int:pk>/<str:name>", qr_views.audio_file, name="audio_file"),
+    # One view for every kind of recording the public hears (only cards' are counted).
+    path(
+        "audio/<int:pk>/<str:name>",
+        qr_views.recording_audio,
+        {"kind": "card"},
+        name="audio_file",
+    ),
     path(
         "audio/language-name/<int:pk>/<str:name>",
-        qr_views.language_name_audio,
+        qr_views.recording_audio,
+        {"kind": "language_name"},
         name="language_name_audio",
     ),
-    path("audio/term/<int:pk>/<str:name>", qr_views.term_audio, name="term_audio"),
+    path(
+        "audio/term/<int:pk>/<str:name>",
+        qr_views.recording_audio,
+        {"kind": "term"},
+        name="term_audio",
+    ),
     path("sw.js", qr_views.service_worker, name="service_worker"),
     path("robots.txt", share_views.robots_txt, name="robots_txt"),
     path(

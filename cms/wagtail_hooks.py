@@ -9,7 +9,11 @@ from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from audio.viewsets import AudioRecordingViewSet, LanguageNameRecordingViewSet
+from audio.viewsets import (
+    AudioRecordingViewSet,
+    LanguageNameRecordingViewSet,
+    TermRecordingViewSet,
+)
 from cms import admin_reach
 from dialogue.viewsets import (
     AgencyViewSet,
@@ -32,6 +36,7 @@ class JobbaISverigeGroup(SnippetViewSetGroup):
         LifeEventViewSet,
         AudioRecordingViewSet,
         LanguageNameRecordingViewSet,
+        TermRecordingViewSet,
         AudienceViewSet,
         AgencyViewSet,
         OfficeViewSet,

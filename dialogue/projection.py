@@ -22,6 +22,45 @@ class Link:
 
 
 @dataclass(frozen=True)
+class OpeningHours:
+    first_day: int  # 0 = Monday … 6 = Sunday
+    last_day: int
+    opens: str  # "08:00"
+    closes: str
+
+
+@dataclass(frozen=True)
+class ContactText:
+    """A central contact as approved (contacts.models.Contact.snapshot): names stay Swedish."""
+
+    name: str
+    phones: tuple[str, ...]
+    lines: tuple[tuple[str, str], ...]  # (language code, number)
+    hours: tuple[OpeningHours, ...]
+    url: str
+
+    def line_for(self, lang: str) -> str:
+        """The service line number for a language, "" if it has none."""
+        return next((number for code, number in self.lines if code == lang), "")
+
+
+def contact_text(data: dict | None) -> ContactText | None:
+    """From the snapshot dict (an approved contact, or an edition's "contact"); None for none."""
+    if not data:
+        return None
+    return ContactText(
+        name=data["name"],
+        phones=tuple(data.get("phones", ())),
+        lines=tuple((line["language"], line["number"]) for line in data.get("lines", ())),
+        hours=tuple(
+            OpeningHours(h["first_day"], h["last_day"], h["opens"], h["closes"])
+            for h in data.get("hours", ())
+        ),
+        url=data.get("url", ""),
+    )
+
+
+@dataclass(frozen=True)
 class MessageText:
     slug: str
     headline: str
@@ -29,6 +68,7 @@ class MessageText:
     where_to_turn: str
     links: tuple[Link, ...]
     agencies: tuple[str, ...]  # short names of the owning agencies
+    contact: ContactText | None = None  # the central contact as last approved
 
 
 def message_text(message, read: Callable[[object, str], str]) -> MessageText:
@@ -40,4 +80,5 @@ def message_text(message, read: Callable[[object, str], str]) -> MessageText:
         where_to_turn=read(message, "where_to_turn"),
         links=tuple(Link(read(link, "label"), link.url) for link in message.links.all()),
         agencies=tuple(agency.short_name for agency in message.agencies.all()),
+        contact=contact_text(message.contact.approved) if message.contact_id else None,
     )

@@ -254,6 +254,15 @@ class JointMessageViewSet(ContentViewSet):
             MultiFieldPanel(
                 [
                     source_panel("where_to_turn", heading=_("Where to turn (Swedish)")),
+                    # Chooses a snippet of the contacts app: no import of it here.
+                    FieldPanel(
+                        "contact",
+                        help_text=pgettext_lazy(
+                            "staff side",
+                            "The agency's central contact: its approved numbers, service "
+                            "lines and opening hours are shown after the text above.",
+                        ),
+                    ),
                     InlinePanel(
                         "links",
                         heading=_("Links"),

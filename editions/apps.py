@@ -11,6 +11,7 @@ class EditionsConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from wagtail.signals import published
 
+        from contacts import signals as contact_signals
         from dialogue import content_version, form_panels
         from editions import impact, receivers
         from editions.models import Edition
@@ -18,6 +19,9 @@ class EditionsConfig(AppConfig):
 
         published.connect(receivers.on_published, dispatch_uid="editions-published")
         signals.recorded.connect(receivers.on_recorded, dispatch_uid="editions-recorded")
+        contact_signals.approved.connect(
+            receivers.on_contact_approved, dispatch_uid="editions-contact-approved"
+        )
         post_migrate.connect(receivers.backfill_after_migrate, dispatch_uid="editions-backfill")
         content_version.watch(Edition)
         form_panels.register(impact.form_panel)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dialogue.projection import Link, MessageText
+from dialogue.projection import Link, MessageText, contact_text
 
 
 def message_text(data: dict) -> MessageText:
@@ -13,6 +13,7 @@ def message_text(data: dict) -> MessageText:
         where_to_turn=data["where_to_turn"],
         links=tuple(Link(link["label"], link["url"]) for link in data["links"]),
         agencies=tuple(data["agencies"]),
+        contact=contact_text(data.get("contact")),  # editions older than contacts have none
     )
 
 

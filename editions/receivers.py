@@ -35,6 +35,13 @@ def on_recorded(sender, obj, language, **kwargs):
         record.refresh_with_carriers(target, [language])
 
 
+def on_contact_approved(sender, contact, **kwargs):
+    """A central contact's approved change reaches every message that shows it, in every
+    language it is served in, and the cards that carry them (and so their packs)."""
+    for message in contact.messages.live():
+        record.refresh_with_carriers(message)
+
+
 def backfill_after_migrate(sender, using="default", **kwargs):
     """Live content without a Swedish edition gets its editions from the approved translations
     as they are ([E] 8: nothing the public sees disappears), after the last app migrated."""

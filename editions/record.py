@@ -39,7 +39,7 @@ def _fresh(obj):
     if model is DialogueCard:
         found = found.for_reading()
     elif model is JointMessage:
-        found = found.prefetch_related("links", "agencies")
+        found = found.select_related("contact").prefetch_related("links", "agencies")
     return found.first()
 
 

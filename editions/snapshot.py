@@ -1,7 +1,8 @@
 """What an edition holds: an object's texts in one language, as plain data.
 
 A life event: {"title", "intro"}. A joint message: {"id", "slug", "headline", "body",
-"where_to_turn", "links": [{"id", "label", "url"}], "agencies": [short names]}. A dialogue
+"where_to_turn", "links": [{"id", "label", "url"}], "agencies": [short names], and "contact":
+the central contact as approved (contacts.models.Contact.snapshot) when it has one}. A dialogue
 card: {"title", "messages": [message, …]} in card order, and in Swedish its "prompts" for
 staff. The same shape holds the Swedish an edition was made from (`Edition.source`).
 """
@@ -19,7 +20,7 @@ Read = Callable[[object, str], str]  # (part, field) → text
 
 
 def message(obj: JointMessage, read: Read) -> dict:
-    return {
+    data = {
         "id": obj.pk,
         "slug": obj.slug,
         "headline": read(obj, "headline"),
@@ -31,6 +32,12 @@ def message(obj: JointMessage, read: Read) -> dict:
         ],
         "agencies": [agency.short_name for agency in obj.agencies.all()],
     }
+    # Only when there is one: a message without a contact keeps the snapshot (and so the
+    # version) it had before contacts existed; readers use data.get("contact").
+    contact = obj.contact.approved if obj.contact_id else None
+    if contact:
+        data["contact"] = contact
+    return data
 
 
 def texts(obj, read: Read, *, swedish: bool = False) -> dict:

@@ -15,7 +15,6 @@ import io
 from django.db.models import Sum
 from django.utils import translation
 from django.utils.translation import pgettext, pgettext_lazy
-from openpyxl import Workbook
 
 import languages
 from dialogue.models import DialogueCard, LifeEvent
@@ -151,6 +150,11 @@ def as_csv(filters: indicators.Filters, headers: str = "machine") -> str:
 
 
 def as_xlsx(filters: indicators.Filters, headers: str = "machine") -> bytes:
+    # Imported here: the admin's wagtail_hooks import this module, and Wagtail imports every
+    # app's hooks at start-up, so every web process and print worker would hold openpyxl's
+    # ~175 modules for a download few of them ever make (docs/performance.md).
+    from openpyxl import Workbook
+
     _check(headers)
     book = Workbook()
     sheet = book.active

@@ -1,6 +1,7 @@
 """The one language registry. Settings, models, admin, public pages and print all ask it.
 
-Pure Python (Babel only) so that settings can import it before Django is set up.
+Pure Python (no Babel, no Django) so that settings can import it before Django is set up,
+and cheaply: every process imports it.
 
 Code mapping, written down once:
 - ``code`` is the Django language code, used in URLs (``/fa-af/``) and in the
@@ -10,8 +11,9 @@ Code mapping, written down once:
   has no locale for easy-read Swedish, so those map to ``fa_AF`` and ``sv``.
 - gettext looks for ``locales/<to_locale(code)>`` and falls back to the language
   part: Dari (``fa_AF``) falls back to Persian, easy-read (``sv_LS``) to Swedish.
-- ``own_name`` overrides Babel where its name is not what speakers call the
-  language: Babel calls ``fa_AF`` "فارسی (افغانستان)", Dari speakers say "دری".
+- ``own_name`` is CLDR's name (written down in ``own_names.py``, checked against Babel by a
+  test) unless overridden where it is not what speakers call the language: Babel calls
+  ``fa_AF`` "فارسی (افغانستان)", Dari speakers say "دری".
 - ``hreflang()`` is the BCP 47 tag that names a language among a page's alternates (HTML
   ``hreflang``, the sitemap): its Babel locale with ``-`` (``fa-AF``, ``ckb``). Easy-read
   Swedish has none: it is Swedish for readers who need simpler words, BCP 47 has no subtag for
@@ -23,9 +25,9 @@ Code mapping, written down once:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from babel import Locale
+from languages.day_names import CLDR_DAY_NAMES
+from languages.own_names import CLDR_OWN_NAMES
 
 SOURCE_LANGUAGE = "sv"
 
@@ -45,7 +47,12 @@ class Language:
         """The language's name in its own script, as its speakers write it."""
         if self.own_name_override:
             return self.own_name_override
-        return _babel_own_name(self.babel)
+        return CLDR_OWN_NAMES[self.babel]
+
+    @property
+    def day_names(self) -> tuple[str, ...]:
+        """Monday … Sunday in the language (CLDR)."""
+        return CLDR_DAY_NAMES[self.babel]
 
     @property
     def direction(self) -> str:
@@ -65,15 +72,6 @@ class Language:
 
 
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc"})
-
-
-@cache
-def _babel_own_name(babel_code: str) -> str:
-    locale = Locale.parse(babel_code)
-    name = locale.get_display_name(locale)
-    # CLDR gives lower-case names for many languages ("svenska"); a list of
-    # choices reads better capitalised in scripts that have case.
-    return name[:1].upper() + name[1:]
 
 
 # Order: Swedish first, then easy-read Swedish, then as DOMAIN.md lists them.

@@ -11,8 +11,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 # Phone numbers and other digit groups joined by spaces or hyphens: "0771-416 416", "112";
-# and by a slash, as a browser keeps them: card "1/2" of a card that takes two, not "2/1".
-NUMBER = re.compile(r"\+?\d+(?:[ \-\u2011/]\d+)*")
+# by a slash, as a browser keeps them: card "1/2" of a card that takes two, not "2/1"; and by
+# a colon, a time: "08:00" isolated as two numbers around a colon would read "00:08".
+NUMBER = re.compile(r"\+?\d+(?:[ \-\u2011/:]\d+)*")
 DIRECTION_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))
 
 

@@ -7,6 +7,7 @@ again, and a unit that needs work again after it was done is news again."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import transaction
 from django.urls import reverse
@@ -113,11 +114,14 @@ def _items(lang: str, kind: str) -> list[Item]:
     return items
 
 
-def collect() -> list[Digest]:
-    """Every reachable translator's and reviewer's digest; sections only where work is new."""
+def collect(user_pk: int | None = None) -> list[Digest]:
+    """Every reachable translator's and reviewer's digest (or one person's); sections only
+    where work is new."""
     lists: dict[tuple[str, str], list[Item]] = {}
     found = []
     for reader in recipients.digest_readers():
+        if user_pk is not None and reader.user.pk != user_pk:
+            continue
         known = {
             (marker.language, marker.kind): marker.units
             for marker in DigestSent.objects.filter(user=reader.user)
@@ -166,6 +170,19 @@ def send(digest: Digest) -> int:
         "languages": ", ".join(dict.fromkeys(s.name for s in digest.sections)),
     }
     return mail.send("digest", [(digest.user, context)])
+
+
+def sent_on(user_pk: int, day: date) -> bool:
+    """Whether a digest went to the person on that day (her markers' sent_at, local time)."""
+    return DigestSent.objects.filter(user_id=user_pk, sent_at__date=day).exists()
+
+
+def summary(digest: Digest) -> str:
+    """What the digest names, for the command's output and the task's result."""
+    return ", ".join(
+        f"{s.language.code} {'att granska' if s.review else 'att översätta'}: {len(s.new)} nya"
+        for s in digest.sections
+    )
 
 
 def deliver(digest: Digest) -> int:

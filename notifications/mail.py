@@ -15,6 +15,7 @@ from wagtail.models import TaskState, WorkflowState
 
 import languages
 from approval.models import AgencyApproval, JointApprovalTaskState, agencies_approved_by
+from contacts.models import Contact
 from notifications import recipients
 from translations.models import UnitComment
 
@@ -173,14 +174,20 @@ def published(workflow_state_pk: int) -> int:
 
 def translation_comment(comment_pk: int) -> int:
     """The other side of a comment on a translation: a translator's question goes to the
-    editors of the Swedish, a reviewer's remark to the translators of the language."""
+    editors of the Swedish, with a link to its answer page (they cannot open the translation
+    editor); a reviewer's remark to the translators of the language; the communication group's
+    answer to whoever asked, with a link to the editor at the unit."""
     comment = UnitComment.objects.filter(pk=comment_pk, resolved_at=None).first()
     if comment is None:
         return 0  # resolved (or removed) before the mail went
     language = languages.get(comment.language)
     content_type = comment.content_type
+    url = absolute(comment.page) if comment.page else ""
     if comment.kind == UnitComment.Kind.QUESTION:
         readers, template = recipients.editors_of(content_type), "translation_question"
+        url = absolute(reverse("translation_answer", args=[comment.pk]))
+    elif comment.kind == UnitComment.Kind.ANSWER:
+        readers, template = recipients.askers_of(comment), "translation_answer"
     else:
         readers, template = recipients.translators_of(comment.language), "translation_remark"
     obj = content_type.get_object_for_this_type(pk=comment.object_id)
@@ -190,9 +197,29 @@ def translation_comment(comment_pk: int) -> int:
         "language": language.swedish_name if language else comment.language,
         "author": person(comment.author),
         "comment": comment.text,
-        "url": absolute(comment.page) if comment.page else "",
+        "url": url,
     }
     return send(template, [(user, context) for user in readers if user != comment.author])
+
+
+def contact_waiting(contact_pk: int) -> int:
+    """The approvers of the contact's agency: a changed contact waits for their approval (all
+    but the one who changed it, who may not approve her own change)."""
+    contact = Contact.objects.select_related("agency", "edited_by").filter(pk=contact_pk).first()
+    if contact is None or contact.is_approved:
+        return 0  # approved (or removed) before the mail went
+    context = {
+        "title": contact.name,
+        "agencies": contact.agency.name,
+        "editor": person(contact.edited_by),
+        "first": contact.approved is None,
+        "url": absolute(reverse("contact_approve", args=[contact.pk])),
+    }
+    readers = recipients.approvers_of([contact.agency])
+    return send(
+        "contact_waiting",
+        [(user, context) for user in readers if user.pk != contact.edited_by_id],
+    )
 
 
 EVENTS = {
@@ -201,4 +228,5 @@ EVENTS = {
     "agency_approved": agency_approved,
     "changes_requested": changes_requested,
     "published": published,
+    "contact_waiting": contact_waiting,
 }

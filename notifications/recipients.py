@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 
+from translations import comments
 from translations.models import GroupLanguages
 
 
@@ -70,6 +71,11 @@ def editors_of(content_type) -> list:
         groups__permissions__codename=f"change_{content_type.model}",
     )
     return list(_reachable(users).distinct().order_by("pk"))
+
+
+def askers_of(answer) -> list:
+    """Who asked about the Swedish of the answered unit in its language (comments.askers)."""
+    return [user for user in comments.askers(answer) if user.is_active and user.email]
 
 
 def translators_of(lang: str) -> list:

@@ -22,6 +22,8 @@ from wagtail.signals import (
 )
 
 from approval.models import AgencyApproval, JointApprovalTaskState
+from contacts import signals as contact_signals
+from contacts.models import Contact
 from notifications import tasks
 from translations.models import UnitComment
 from translations.signals import commented
@@ -53,6 +55,10 @@ def _commented(sender, comment, **kwargs):
     _after_commit("translation_comment", comment.pk)
 
 
+def _contact_waiting(sender, contact, **kwargs):
+    _after_commit("contact_waiting", contact.pk)
+
+
 def _replaced_by_ours(sender, **kwargs):
     """Where Wagtail would send its own workflow mail: ours says it, in Swedish, once."""
 
@@ -80,3 +86,6 @@ def connect() -> None:
     post_save.connect(_agency_approved, sender=AgencyApproval, dispatch_uid="notify-approval")
     workflow_approved.connect(_published, sender=WorkflowState, dispatch_uid="notify-published")
     commented.connect(_commented, sender=UnitComment, dispatch_uid="notify-comment")
+    contact_signals.waiting.connect(
+        _contact_waiting, sender=Contact, dispatch_uid="notify-contact-waiting"
+    )

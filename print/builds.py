@@ -1,6 +1,7 @@
 """What a partner's request for a pack or a poster gets at once, never waiting on a build: the
 stored file; or "being prepared" while its build is queued or running (enqueued here unless it
-is); or "failed" for a while after its build failed on every attempt (print.tasks)."""
+is), with how far its build has come; or "failed" for a while after its build failed on every
+attempt (print.tasks)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from print import locks, tasks
+from print import progress as build_progress
 from print.jobs import Job
 from print.models import BuildFailure
 
@@ -21,6 +23,7 @@ RETRY_AFTER_SECONDS = 5  # how soon the "being prepared" page asks again
 class Answer:
     data: bytes | None = None
     failure: BuildFailure | None = None
+    progress: build_progress.Progress | None = None  # while built; None while waiting its turn
 
     @property
     def preparing(self) -> bool:
@@ -40,11 +43,12 @@ def ask(job: Job) -> Answer:
     failure = _recent_failure(plan.name)
     if failure is not None:
         return Answer(failure=failure)
-    if not locks.held(plan.name):
-        tasks.enqueue(job, tasks.REQUEST_PRIORITY)
-        data = plan.stored()  # an immediate backend has built it already
-        if data is None:
-            return Answer(failure=_recent_failure(plan.name))
+    if locks.held(plan.name):  # being built: the record is the running build's own
+        return Answer(progress=build_progress.of(job.key))
+    tasks.enqueue(job, tasks.REQUEST_PRIORITY)
+    data = plan.stored()  # an immediate backend has built it already
+    if data is None:
+        return Answer(failure=_recent_failure(plan.name))
     return Answer(data)
 
 

@@ -9,10 +9,14 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-import languages
-from print import cache, packs, service
+from django.utils.translation import pgettext
 
-PACK, POSTER = "pack", "poster"
+import languages
+from dialogue.models import LifeEvent
+from print import cache, content, packs, service
+from print.content import NotPrintable
+
+PACK, POSTER, STATION = "pack", "poster", "station"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class Job:
         """The file and how to build it; NotPrintable when it cannot be made (any more)."""
         if self.kind == PACK:
             return packs.pack_plan(**self.arguments)
+        if self.kind == STATION:
+            return _station_plan(**self.arguments)
         return service.poster_plan(**self.arguments)
 
     def indexed(self) -> bytes | None:
@@ -42,11 +48,17 @@ class Job:
     def describe(self) -> str:
         """What was asked, for administrators (Swedish, as the staff side)."""
         found = self.arguments
-        finish = FINISH_NAMES.get(found["finish"], found["finish"])
+        finish = FINISH_NAMES.get(found.get("finish"), found.get("finish"))
         if self.kind == PACK:
             names = [getattr(languages.get(c), "swedish_name", c) for c in found["codes"]]
             listed = ", ".join(name.lower() for name in names)
             return f"Paket för {found['audience_slug']} ({listed}; {finish})"
+        if self.kind == STATION:
+            name = getattr(languages.get(found["lang"]), "swedish_name", found["lang"]).lower()
+            count = len(found["pieces"])
+            if found["layout"] == "leaflet":
+                return f"Utskrift: broschyr på {name} ({count} livshändelser)"
+            return f"Utskrift: {count} kort på {name}"
         return f"Affisch {found['event_slug'] or 'alla livshändelser'} {found['size']} ({finish})"
 
 
@@ -60,3 +72,24 @@ def pack(audience: str, codes: list[str], finish: str = "office") -> Job:
 
 def poster(event: str | None, size: str = "A4", finish: str = "office") -> Job:
     return Job(POSTER, {"event_slug": event, "size": size, "finish": finish})
+
+
+def station(lang: str, layout: str, pieces: list[str]) -> Job:
+    """A larger print at the print station: the cards (by slug) in a layout of print.service,
+    or a leaflet of life events (by slug), in one language, for an office printer."""
+    return Job(STATION, {"lang": lang, "layout": layout, "pieces": list(pieces)})
+
+
+def _station_plan(lang: str, layout: str, pieces: list[str]) -> cache.Planned:
+    if layout == "leaflet":
+        events = [event for event in LifeEvent.objects.live() if event.slug in pieces]
+        found, plan = events, service.leaflet_plan(events, lang, counted=True)
+    else:
+        cards = content.live_cards(pieces)
+        found = cards
+        plan = service.cards_plan(cards, lang, layout, served=None, counted=True)
+    if len(found) != len(pieces):  # retired or unpublished since it was asked for
+        raise NotPrintable(
+            pgettext("staff side", "What was chosen is no longer published. Choose again.")
+        )
+    return plan

@@ -38,7 +38,7 @@ from print.documents.base import language_name
 from print.documents.qr_index import IndexEntry, QrIndexRenderer
 
 # Bump when what a kit holds or how index.html looks changes: part of every kit's cache key.
-KIT_VERSION = "1"
+KIT_VERSION = "2"  # 2: central contacts after "where to turn"
 INDEX_SHEET = "qr-index.pdf"
 
 
@@ -236,6 +236,7 @@ def _message(message) -> dict:
         "where_to_turn": isolated(message.where_to_turn),
         "links": message.links,
         "agencies": message.agencies,
+        "contact": message.contact,  # its lines in her language: contacts/public/lines.html
     }
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 import languages
 from dialogue import content_version
 from editions.served import Served
-from print import cache, content, service
+from print import cache, content, progress, service
 from print.content import NotPrintable
 from print.documents.base import RENDERER_VERSION
 from print.pages import check_finish
@@ -212,7 +212,8 @@ def _languages(codes) -> list[str]:
 def _build(audience, codes, cards, events, finish, served, contents, withdrawn) -> bytes:
     files: list[tuple[str, bytes, dict]] = []
     events_loaded = content.EventsLoaded(events)
-    for code in codes:
+    progress.report(0, len(codes), progress.LANGUAGES)  # in a background build: how far it is
+    for done, code in enumerate(codes, start=1):
         files.append(
             (
                 file_name(audience.slug, code, "cards-a6"),
@@ -240,6 +241,7 @@ def _build(audience, codes, cards, events, finish, served, contents, withdrawn) 
                     {"language": code, "layout": "leaflet"},
                 )
             )
+        progress.report(done, len(codes), progress.LANGUAGES)
     poster = service.poster_pdf(None, "A4", finish, codes)
     files.append(
         (

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext, pgettext_lazy
 from reportlab.lib.units import mm
 
 import languages
+from contacts import formatting
 from print.content import NotPrintable, card_content, draft_card_content
 from print.documents import card as card_layout
 from translations.approved import Approved
@@ -121,6 +122,9 @@ def _texts(content):
             yield f"{message.slug} {field}", getattr(message, field)
         for label, _url in message.links:
             yield f"{message.slug} link label", label
+        # The contact's labels and day names in her language: her fonts must have them too.
+        for line in formatting.contact_lines(message.contact, content.lang):
+            yield f"{message.slug} contact", line.text
 
 
 def _missing_fields(card_obj, lang) -> list[str]:

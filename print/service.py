@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 import languages
 from dialogue.models import Audience, LifeEvent
 from editions.served import Served
-from print import cache, content
+from print import cache, content, progress
 from print.content import NotPrintable
 from print.documents.card import CardRenderer, CardSheetRenderer
 from print.documents.leaflet import LeafletRenderer
@@ -39,6 +39,19 @@ def cards_pdf(
     """One PDF with the given live cards in a language: single A6 duplex or 4-up A4.
 
     `served` (the cards' and their life events' editions in the language) may come loaded."""
+    return cards_plan(cards, lang, layout, finish, served).get_or_build()
+
+
+def cards_plan(
+    cards,
+    lang: str,
+    layout: str = "card",
+    finish: str = "office",
+    served: Served | None = None,
+    counted: bool = False,
+) -> cache.Planned:
+    """The file of `cards_pdf` and how to draw it; `counted`: the drawing reports each card
+    done (print.progress), for a print built in the background that someone waits on."""
     _check_layout(layout)
     check_finish(finish)
     if layout == "card-4up" and finish != "office":
@@ -54,32 +67,32 @@ def cards_pdf(
         raise NotPrintable(_("No cards to print."))
     renderer = CardRenderer if layout == "card" else CardSheetRenderer
     parts = [layout, finish, lang, [c.fingerprint for c in contents]]
+    pieces = progress.Counted(contents, progress.CARDS) if counted else contents
     # Her language on the front; the back's Swedish is in every key (cache.made_with).
-    return cache.get_or_build(
-        "cards",
-        parts,
-        "pdf",
-        lambda: renderer.for_contents(contents, finish).render(),
-        langs=[lang],
+    return cache.Planned(
+        "cards", parts, "pdf", lambda: renderer.for_contents(pieces, finish).render(), (lang,)
     )
 
 
 def leaflet_pdf(events, lang: str, finish: str = "office", loaded=None) -> bytes:
     """The leaflet of life events in a language; `loaded` (content.EventsLoaded) shares one
     load of their messages and translation states between languages."""
+    return leaflet_plan(events, lang, finish, loaded).get_or_build()
+
+
+def leaflet_plan(
+    events, lang: str, finish: str = "office", loaded=None, counted: bool = False
+) -> cache.Planned:
+    """The file of `leaflet_pdf` and how to draw it; `counted` as in `cards_plan`."""
     check_finish(finish)
     loaded = loaded or content.EventsLoaded(events)
     contents = [content.event_content(event, lang, loaded) for event in events]
     if not contents:
         raise NotPrintable(_("No life events to print."))
     parts = ["leaflet", finish, lang, [c.fingerprint for c in contents]]
-    return cache.get_or_build(
-        "leaflet",
-        parts,
-        "pdf",
-        lambda: LeafletRenderer.for_contents(contents, finish).render(),
-        langs=[lang],
-    )
+    pieces = progress.Counted(contents, progress.EVENTS) if counted else contents
+    build = lambda: LeafletRenderer.for_contents(pieces, finish).render()  # noqa: E731
+    return cache.Planned("leaflet", parts, "pdf", build, (lang,))
 
 
 def piece_pdf(card_identifier: str, lang: str, layout: str, finish: str = "office") -> bytes:

@@ -17,13 +17,17 @@ from dialogue.models import LifeEvent
 from editions.served import Served
 from followup import indicators
 from followup.models import Event
-from print import content, recall, service
+from print import builds, content, jobs, recall, service, tasks
 from print.content import NotPrintable
 from print.models import Office
 
 # Arrival, folkbokföring, sfi and registering with Arbetsförmedlingen: what most visits are about.
 PRESET_EVENTS = ("ny-i-sverige", "folkbokforing", "sfi", "arbetsformedlingen")
 LAYOUTS = {"cards": "card-4up", "leaflet": "leaflet"}
+# What is drawn while she waits: a sheet of cards, a leaflet of a few life events. A larger print
+# not made before is built in the background when tasks run in a worker, and the station shows
+# how far it has come.
+AT_ONCE = 4
 
 
 def channel(office: Office) -> str:
@@ -191,16 +195,48 @@ def offers(plan: Order) -> list[Offer]:
     return found
 
 
-def pdf(plan: Order, office: Office) -> bytes:
-    """The PDF of what can be printed, counted for the office."""
+def prepared(plan: Order) -> builds.Answer:
+    """The PDF of what can be printed, drawn at once; or, for a larger print not stored yet
+    while tasks run in a worker, "being prepared" with how far its build has come (print.builds).
+    Nothing is counted: `count` when she gets the PDF."""
+    _refuse_empty(plan)
+    if _pieces(plan) > AT_ONCE and tasks.in_background():
+        return builds.ask(job(plan))
+    return builds.Answer(_draw(plan))
+
+
+def job(plan: Order) -> jobs.Job:
+    """The background build of the plan's PDF (the same file `_draw` makes)."""
+    code = plan.language.code
+    if plan.layout == "cards":
+        return jobs.station(code, LAYOUTS["cards"], [card.slug for card in plan.cards])
+    return jobs.station(code, LAYOUTS["leaflet"], [event.slug for event in plan.printable_events])
+
+
+def _pieces(plan: Order) -> int:
+    return len(plan.cards if plan.layout == "cards" else plan.printable_events)
+
+
+def _refuse_empty(plan: Order) -> None:
     if plan.empty:
         raise NotPrintable(
             _("Nothing in this choice is translated into %(language)s yet.")
             % {"language": plan.language.swedish_name}
         )
+
+
+def _draw(plan: Order) -> bytes:
+    _refuse_empty(plan)
     code = plan.language.code
     if plan.layout == "cards":
-        data = service.cards_pdf(plan.cards, code, LAYOUTS["cards"], served=plan.served)
+        return service.cards_pdf(plan.cards, code, LAYOUTS["cards"], served=plan.served)
+    return service.leaflet_pdf(plan.printable_events, code)
+
+
+def count(plan: Order, office: Office) -> None:
+    """A print given to her, counted for the office (and its recall list noted)."""
+    code = plan.language.code
+    if plan.layout == "cards":
         recall.note(office, code, {c.code: plan.served.edition(c).version for c in plan.cards})
         for card in plan.cards:
             indicators.count(
@@ -210,13 +246,11 @@ def pdf(plan: Order, office: Office) -> bytes:
                 language=code,
                 channel=channel(office),
             )
-        return data
-    data = service.leaflet_pdf(plan.printable_events, code)
+        return
     for event in plan.printable_events:
         indicators.count(
             Event.LEAFLET_PRINTED, life_event=event.slug, language=code, channel=channel(office)
         )
-    return data
 
 
 def file_name(plan: Order) -> str:

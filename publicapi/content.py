@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 import languages
 from audio import recordings as audio_texts
 from audio.models import AudioRecording
+from contacts import formatting
 from dialogue import codes, content_version
 from dialogue.models import CardMessage, DialogueCard, IssuedCode, JointMessage, LifeEvent
 from editions import projection
@@ -67,11 +68,11 @@ def _edition(edition) -> schemas.EditionOut | None:
     )
 
 
-def _messages(texts: dict) -> list[schemas.MessageOut]:
-    return [_message(message) for message in projection.messages(texts)]
+def _messages(texts: dict, lang: str) -> list[schemas.MessageOut]:
+    return [_message(message, lang) for message in projection.messages(texts)]
 
 
-def _message(message) -> schemas.MessageOut:
+def _message(message, lang: str) -> schemas.MessageOut:
     return schemas.MessageOut(
         slug=message.slug,
         headline=message.headline,
@@ -79,6 +80,20 @@ def _message(message) -> schemas.MessageOut:
         where_to_turn=message.where_to_turn,
         links=[schemas.LinkOut(label=link.label, url=link.url) for link in message.links],
         agencies=list(message.agencies),
+        contact=_contact(message.contact, lang),
+    )
+
+
+def _contact(contact, lang: str) -> schemas.ContactOut | None:
+    """As the pages show it (contacts.formatting), in plain text: numbers as written."""
+    if contact is None:
+        return None
+    return schemas.ContactOut(
+        name=contact.name,
+        line=contact.line_for(lang) or None,
+        phones=list(contact.phones),
+        hours=formatting.hours_text(contact.hours, lang),
+        url=contact.url,
     )
 
 
@@ -134,12 +149,14 @@ def _card(card, language: Language, served: Served) -> tuple[dict, list]:
         "language": language.code,
         "title": _text(card, "title", language, served),
         "available": edition is not None,
-        "messages": _messages(edition.texts) if edition else [],
+        "messages": _messages(edition.texts, language.code) if edition else [],
         "edition": _edition(edition),
         "recording": _recording(card, edition) if edition else None,
         "awaiting_since": served.awaiting(card),
         "withdrawn": withdrawn is not None,
-        "swedish_messages": _messages(swedish.texts) if withdrawn and swedish else [],
+        "swedish_messages": _messages(swedish.texts, languages.SOURCE_LANGUAGE)
+        if withdrawn and swedish
+        else [],
         "swedish_edition": _edition(swedish),
     }
     return fields, _times(edition, swedish, withdrawn) + [card.last_published_at]
@@ -246,7 +263,7 @@ def _life_event(language: Language, slug: str) -> Answer | None:
     for message in others:
         edition = served.edition(message)
         if edition is not None:
-            more.append(_message(projection.message_text(edition.texts)))
+            more.append(_message(projection.message_text(edition.texts), code))
             times += _times(edition)
     out = schemas.LifeEventOut(
         **fields,

@@ -30,6 +30,17 @@ class LinkOut(Schema):
     url: str
 
 
+class ContactOut(Schema):
+    """The agency's central contact as last approved, for the language asked: after
+    `where_to_turn`, her service line first when it has one in her language."""
+
+    name: str  # Swedish, as on the agency's door
+    line: str | None  # the service line that answers in the language asked, if any
+    phones: list[str]  # the general numbers, in order
+    hours: str  # opening hours in the language: "måndag–fredag 08:00–16:00"
+    url: str  # the address on the web ("" when none)
+
+
 class MessageOut(Schema):
     slug: str
     headline: str
@@ -37,6 +48,7 @@ class MessageOut(Schema):
     where_to_turn: str
     links: list[LinkOut]
     agencies: list[str]  # short names of the owning agencies
+    contact: ContactOut | None = None
 
 
 class EditionOut(Schema):

@@ -18,9 +18,17 @@ from terms.models import Term
 
 
 def may_approve(user, term: Term) -> bool:
-    if not user.is_authenticated or not user.has_perm("terms.approve_term"):
-        return False
     if term.edited_by_id is not None and term.edited_by_id == user.pk:
+        return False
+    return is_agency_approver(user, term)
+
+
+def is_agency_approver(user, term: Term) -> bool:
+    """An approver of the term's owning agency, or an administrator: who answers for the word
+    (and for how a recording of it says it, audio.models.TermRecording)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if not user.has_perm("terms.approve_term"):
         return False
     if user.is_superuser:
         return True

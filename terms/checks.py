@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import pgettext
 
-from terms import matching, termbase
+from terms import matching, renderings, termbase
 
 
 @dataclass(frozen=True)
@@ -32,15 +32,12 @@ def _contains(text: str, words: str) -> bool:
 
 
 def _has_rendering(translation: str, term, rendering: str) -> bool:
-    """Modest about the target language's inflection too: each word of the approved term,
-    less its last letter, stands somewhere in the translation (Tigrinya ህዝቢ is ህዝብን with
-    "and", Arabic الرقم is والرقم)."""
+    """Modest about the target language's inflection too (terms.renderings): Tigrinya ህዝቢ is
+    ህዝብን with "and", Arabic الرقم is والرقم and رقمك."""
     if term.keep_in_swedish:  # inflected Swedish ("personnumret") counts as kept
-        return matching.pattern(term.term).search(translation) is not None
-    text = translation.casefold()
-    return all(
-        (word[:-1] if len(word) >= 3 else word) in text for word in rendering.casefold().split()
-    )
+        text = renderings.apart_from_script(translation)
+        return matching.pattern(term.term).search(text) is not None
+    return renderings.carries(translation, rendering)
 
 
 def check(unit_swedish: str, translation: str, lang: str, terms=None) -> list[TermWarning]:

@@ -5,6 +5,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from dialogue import content_version
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -15,10 +17,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """The cache outlives each test's rolled-back transaction: start every test without it."""
+    """The cache outlives each test's rolled-back transaction: start every test without it (and
+    without the content version this process holds, which names what the cache held)."""
     cache.clear()
+    content_version.forget()
     yield
     cache.clear()
+    content_version.forget()
 
 
 @pytest.fixture

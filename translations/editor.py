@@ -148,6 +148,7 @@ def edit(request, model_name, pk, lang):
                 "id": ref,
                 "unit": unit,
                 "label": labels.unit_label(unit),
+                "anchor": labels.anchor(unit),  # Reports → Open questions links here
                 "source": source,
                 "source_marked": marked,  # the terms marked (terms.highlight)
                 "reference": _reference_text(unit, ref_language, states),
@@ -208,6 +209,8 @@ def _comment(request, units, language, may_approve):
     kind = request.POST.get("kind", comments.UnitComment.Kind.QUESTION)
     if unit is None or kind not in comments.UnitComment.Kind.values:
         raise Http404("No such unit")
+    if kind == comments.UnitComment.Kind.ANSWER:  # the communication group's, on its own page
+        raise PermissionDenied
     if kind == comments.UnitComment.Kind.REMARK and not may_approve:
         raise PermissionDenied
     if not text:

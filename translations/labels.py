@@ -39,3 +39,9 @@ def in_target(unit: Unit) -> str:
 def unit_label(unit: Unit) -> str:
     """The unit on its own, with the object it belongs to: "Du kan få barnbidrag. · Rubrik"."""
     return f"{target_of(unit.obj)} · {in_target(unit)}"
+
+
+def anchor(unit: Unit) -> str:
+    """The id of the unit's row in the side-by-side editor, for links to it (open questions)."""
+    obj = unit.obj
+    return f"unit-{obj._meta.model_name}-{obj.pk}-{unit.field}"

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TranslationState(models.Model):
@@ -129,12 +130,15 @@ class TranslationEvent(models.Model):
 
 class UnitComment(models.Model):
     """A comment on one unit (a field of an object) in one language: a translator's question
-    about the Swedish, or a reviewer's remark on the translation. Resolved, it stays as a
-    record of what was asked and answered."""
+    about the Swedish, a reviewer's remark on the translation, or the communication group's
+    answer to a question (translations.answer_views). Resolved, it stays as a record of what
+    was asked and answered."""
 
     class Kind(models.TextChoices):
         QUESTION = "question", _("question about the Swedish")
         REMARK = "remark", _("reviewer's remark")
+        # Told to whoever asked, and waits for no one: never an open question (comments.open_for).
+        ANSWER = "answer", _("answer about the Swedish")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -167,3 +171,56 @@ class UnitComment(models.Model):
     @property
     def resolved(self) -> bool:
         return self.resolved_at is not None
+
+    @property
+    def waits(self) -> bool:
+        """Still for someone to act on: an unresolved question or remark (an answer never)."""
+        return self.resolved_at is None and self.kind != self.Kind.ANSWER
+
+
+class ImportRun(models.Model):
+    """One upload of an exchange file in the admin: its check (a dry run) or its import. The
+    file is kept here, in the database, so that a worker on another machine reads the same
+    bytes and the confirming submit imports exactly the file that was checked. The run is done
+    by translations.tasks (in the request for a small file, by a worker for a large one); the
+    report is kept as JSON (translations.import_report) and shown as the page the upload led to.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("staff side", "queued")
+        RUNNING = "running", pgettext_lazy("staff side", "running")
+        DONE = "done", pgettext_lazy("staff side", "done")
+        FAILED = "failed", pgettext_lazy("staff side", "failed")
+
+    WAITING = (Status.QUEUED, Status.RUNNING)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    language = models.CharField(max_length=10)
+    file_name = models.CharField(max_length=255, blank=True, default="")
+    format = models.CharField(max_length=5)  # "xliff" or "po" (translations.exchange)
+    data = models.BinaryField()  # at most exchange.MAX_IMPORT_BYTES
+    dry_run = models.BooleanField(default=True)  # a check: writes nothing, shows what would
+    units = models.PositiveIntegerField(default=0)  # an estimate, to choose where it runs
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    report = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = pgettext_lazy("staff side", "translation import")
+        verbose_name_plural = pgettext_lazy("staff side", "translation imports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["language", "-created_at"])]
+
+    def __str__(self):
+        kind = "check" if self.dry_run else "import"
+        return f"{self.language} {kind} {self.file_name} ({self.status})"
+
+    @property
+    def waiting(self) -> bool:
+        return self.status in self.WAITING

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "languages",
     "typeset",
     "dialogue",
+    "contacts",
     "terms",
     "translations",
     "editions",

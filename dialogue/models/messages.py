@@ -11,8 +11,8 @@ from .base import ContentQuerySet, EditorialModel, Slugged, TranslatedTextMixin
 
 class MessageQuerySet(ContentQuerySet):
     def for_reading(self):
-        """Live messages with what reading them needs: their links and owning agencies."""
-        return self.live().prefetch_related("links", "agencies")
+        """Live messages with what reading them needs: links, owning agencies, contact."""
+        return self.live().select_related("contact").prefetch_related("links", "agencies")
 
 
 HEADLINE_MAX = 140  # one short sentence
@@ -38,6 +38,16 @@ class JointMessage(Slugged, EditorialModel):
     )
     agencies = ParentalManyToManyField(
         "dialogue.Agency", related_name="messages", verbose_name=_("owning agencies")
+    )
+    # The agency's central contact, shown after where_to_turn (its approved state only). A string
+    # reference: the contacts app sits above dialogue and dialogue never imports it.
+    contact = models.ForeignKey(
+        "contacts.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="messages",
+        verbose_name=_("contact"),
     )
 
     class Meta:

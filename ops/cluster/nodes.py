@@ -22,7 +22,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 BIN = ROOT / ".venv" / "bin"
 PG_URL = os.environ.get("CLUSTER_PG_URL", "postgres://postgres@127.0.0.1:5432")
 BUCKET = "jis-cluster"
-ADMIN = ("cluster", "cluster-admin-" + secrets.token_hex(8))  # an editor for the scenarios
+ADMIN = ("cluster", "cluster-admin-" + secrets.token_hex(8))  # the administrator of the scenarios
 APP_WORKERS = "2"  # gunicorn processes per app server
 # `manage.py check` runs on its own in CI; here a catalogue being edited must not stop the run.
 SKIP_CHECKS = ("--skip-checks",)

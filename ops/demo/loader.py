@@ -26,6 +26,7 @@ from dialogue.models import (
     MessageLink,
 )
 from languages import bidi
+from ops.demo import contacts as demo_contacts
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # The name the translation trail gives the demo's approvals ("approved by demo"); no account.
@@ -84,6 +85,10 @@ def _translated_values(source_item: dict, key: str, section: str, translations, 
         for name in fields:
             if item.get(name):
                 values[f"{name}_{_suffix(code)}"] = bidi.strip_direction_marks(item[name])
+            elif not source_item[name] and name in item:
+                # Emptied in Swedish and in the file (e.g. said by the message's central
+                # contact now): an older translation must not outlive its Swedish.
+                values[f"{name}_{_suffix(code)}"] = ""
     return values
 
 
@@ -100,6 +105,9 @@ class Loader:
     def run(self) -> Report:
         with transaction.atomic():
             agencies = {item["key"]: self._agency(item) for item in self.source["agencies"]}
+            self.contacts = demo_contacts.load(
+                self.source.get("contacts", []), agencies, self.report
+            )
             events = {
                 item["slug"]: self._life_event(index, item)
                 for index, item in enumerate(self.source["life_events"], start=1)
@@ -210,6 +218,8 @@ class Loader:
         event_ids = {events[slug].pk for slug in item["life_events"]}
         agency_ids = {agencies[key].pk for key in item["agencies"]}
         link_rows = self._link_rows(item)
+        contact = self.contacts[item["contact"]] if item.get("contact") else None
+        values["contact_id"] = contact.pk if contact else None
 
         def relations_differ(obj):
             current_links = list(obj.links.all())

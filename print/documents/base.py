@@ -16,7 +16,7 @@ from typeset.draw import draw_block, language_tag
 from typeset.layout import layout
 
 # Bump when the drawing code changes what a file looks like: it is part of every cache key.
-RENDERER_VERSION = "9"
+RENDERER_VERSION = "10"
 
 INK = (0.11, 0.21, 0.34)  # #1d3557, the pictograms' colour
 ACCENT = (0.71, 0.27, 0.11)

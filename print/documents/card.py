@@ -19,6 +19,7 @@ import languages
 from print import pictograms
 from print.content import CardContent
 from print.documents.base import ACCENT, INK, MUTED, Renderer
+from print.documents.contact import contact_items, front_items
 from print.pages import Page
 from typeset import frames, legibility, qr
 from typeset.frames import Item, Placed
@@ -134,9 +135,10 @@ class CardDesign:
                 )
             )
             # Where to turn stays with its message: a contact line alone on a second card
-            # would not say what it is for.
+            # would not say what it is for. The central contact comes after the free text.
+            contact = front_items(message.contact, lang, floor, f"{index}/where_to_turn")
             body = Item(message.body, lang, space_before=0.2, tag=f"{index}/body")
-            items.append(replace(body, keep_with_next=bool(message.where_to_turn)))
+            items.append(replace(body, keep_with_next=bool(message.where_to_turn or contact)))
             if message.where_to_turn:
                 items.append(
                     Item(
@@ -145,9 +147,11 @@ class CardDesign:
                         scale=0.9,
                         space_before=0.2,
                         floor=floor,
+                        keep_with_next=bool(contact),
                         tag=f"{index}/where_to_turn",
                     )
                 )
+            items += contact
         return items
 
     def _front_body_height(self, header_height: float) -> float:
@@ -306,7 +310,7 @@ class CardDesign:
                 items += [
                     Item(f"• {prompt}", SV, space_before=0.2) for prompt in self.content.prompts
                 ]
-            turns = [m for m in self.content.sv_messages if m.where_to_turn or m.links]
+            turns = [m for m in self.content.sv_messages if m.where_to_turn or m.links or m.contact]
             if turns:
                 items.append(
                     Item(
@@ -326,6 +330,10 @@ class CardDesign:
                         if line and line not in seen:
                             seen.add(line)
                             items.append(Item(line, SV, space_before=0.2))
+                    # A contact shared by several messages is listed once, with her line.
+                    if message.contact and message.contact not in seen:
+                        seen.add(message.contact)
+                        items += contact_items(message.contact, SV, self.content.lang, scale=1.0)
             if self.content.awaiting:
                 # Staff read on the back that the front is the previous edition.
                 note = pgettext(

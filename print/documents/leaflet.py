@@ -15,6 +15,7 @@ import languages
 from print import pictograms
 from print.content import EventContent
 from print.documents.base import ACCENT, INK, MUTED, Renderer
+from print.documents.contact import contact_items, front_text
 from print.pages import Page
 from typeset import frames, legibility, qr
 from typeset.frames import Item
@@ -54,7 +55,12 @@ class _EventPages:
         self.target_x, self.sv_x = (right, left) if rtl else (left, right)
 
     def draw(self):
-        rows = [self._row(target, sv) for target, sv in self.content.messages]
+        # A contact shared by several messages is given whole once, then by name and numbers.
+        seen: set = set()
+        rows = []
+        for target, sv in self.content.messages:
+            rows.append(self._row(target, sv, whole=target.contact not in seen))
+            seen.add(target.contact)
         words = self._words_row() if self.content.words else None
         page_number = 0
         while True:
@@ -87,12 +93,22 @@ class _EventPages:
         # reports it. Rows are single messages, so this does not happen with real content.
         return top >= HEIGHT - MARGIN - 60 * mm
 
-    def _row(self, target, sv):
+    def _row(self, target, sv, whole: bool = True):
+        her_lang = self.content.lang
+
+        def contact(message, lang):
+            # After the free text; in the Swedish column with her line.
+            if whole:
+                return contact_items(message.contact, lang, her_lang, scale=0.92)
+            text = front_text(message.contact, lang)
+            return [Item(text, lang, scale=0.92, space_before=0.25)] if text else []
+
         def items(message, lang):
             return [
                 Item(message.headline, lang, bold=True, scale=1.1, space_before=1.2),
                 Item(message.body, lang, space_before=0.25),
                 Item(message.where_to_turn, lang, scale=0.92, space_before=0.25),
+                *contact(message, lang),
                 *[
                     Item(f"{label}: {url.split('://', 1)[-1].rstrip('/')}", lang, scale=0.92)
                     for label, url in message.links

@@ -20,18 +20,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from ops.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-# Without the networking flags Chromium reaches out to Google's hosts, which this network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = ROOT / "var" / "screenshots"
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,8 @@ from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-MESSAGE = "Skriv in dig på Arbetsförmedlingen tidigt"
-WRONG = "ስልኪ Arbetsförmedlingen: 0771-461 416።"  # the Swedish says 0771-416 416
+MESSAGE = "Din egen inkomst ger dig din egen pension"  # its own text names a number
+WRONG = "ስልኪ Pensionsmyndigheten: 0771-767 776።"  # the Swedish says 0771-776 776
 
 
 def _log_in_as_translator(page, site):
@@ -34,7 +34,7 @@ def test_a_wrong_phone_number_is_saved_and_named_in_swedish(page, site):
     _log_in_as_translator(page, site)
     _open_in_the_editor(page, site)
     where = page.locator("textarea[name$='/where_to_turn']")
-    assert "0771-416 416" in page.locator(".source", has_text="0771-416 416").first.inner_text()
+    assert "0771-776 776" in page.locator(".source", has_text="0771-776 776").first.inner_text()
     assert page.locator(".quality-warning").count() == 0  # the demo's Tigrinya is right
 
     where.fill(WRONG)
@@ -45,8 +45,8 @@ def test_a_wrong_phone_number_is_saved_and_named_in_swedish(page, site):
     warnings = page.locator(".quality-warning[data-kind='phone']")
     assert warnings.count() == 2
     lacking, extra = warnings.nth(0).inner_text(), warnings.nth(1).inner_text()
-    assert lacking == "Telefonnummer i svenskan som översättningen saknar: 0771-416 416"
-    assert extra == "Telefonnummer i översättningen som inte finns i svenskan: 0771-461 416"
+    assert lacking == "Telefonnummer i svenskan som översättningen saknar: 0771-776 776"
+    assert extra == "Telefonnummer i översättningen som inte finns i svenskan: 0771-767 776"
     # Beside the text she typed, before the next unit's label.
     beside = page.locator("textarea[name$='/where_to_turn'] ~ .quality-warning")
     assert beside.count() == 2

@@ -1,10 +1,13 @@
 import pytest
 from babel import Locale
+from babel.dates import get_day_names
 from django.conf import settings
 from django.utils.translation import get_language_info
 
 import languages
 from dialogue.models import DialogueCard, JointMessage, LifeEvent
+from languages.day_names import CLDR_DAY_NAMES
+from languages.own_names import CLDR_OWN_NAMES
 
 REQUIRED = {
     "sv",
@@ -59,6 +62,32 @@ def test_each_code_is_accepted_by_babel_django_and_modeltranslation(language):
 )
 def test_names_are_in_their_own_script(code, own_name):
     assert languages.get(code).own_name == own_name
+
+
+def test_own_names_table_is_what_babel_says():
+    # The table spares every process Babel's CLDR data at start-up; a Babel upgrade that
+    # renames a language fails here, and the table is updated by hand.
+    from_babel = {}
+    for code in {language.babel for language in languages.LANGUAGES}:
+        locale = Locale.parse(code)
+        name = locale.get_display_name(locale)
+        # CLDR writes many names in lower case ("svenska"); a list of choices reads better
+        # capitalised in scripts that have case.
+        from_babel[code] = name[:1].upper() + name[1:]
+    assert from_babel == CLDR_OWN_NAMES
+
+
+def test_day_names_table_is_what_babel_says():
+    # As the own names: a table, so that no worker loads CLDR to print opening hours. Pashto's
+    # stand-alone names first: once loaded, Babel's stand-alone aliases of other locales can
+    # point at them, which the format names the table holds are immune to.
+    get_day_names("wide", "stand-alone", "ps")
+    from_babel = {}
+    for code in {language.babel for language in languages.LANGUAGES}:
+        locale = Locale.parse(code)
+        context = "stand-alone" if locale.language == "fi" else "format"  # languages.day_names
+        from_babel[code] = tuple(locale.days[context]["wide"][day] for day in range(7))
+    assert from_babel == CLDR_DAY_NAMES
 
 
 def test_right_to_left_languages():

@@ -1,12 +1,14 @@
 """The daily digest for translators and reviewers: `manage.py send_digests`, as cron runs it."""
 
 import re
+from datetime import timedelta
 from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db.models import F
 
 from cms import roles
 from notifications.models import DigestSent
@@ -20,6 +22,11 @@ def run(*args) -> str:
     out = StringIO()
     call_command("send_digests", *args, stdout=out)
     return out.getvalue()
+
+
+def next_day():
+    """As if the digests so far went yesterday: one digest a day, so today's may go."""
+    DigestSent.objects.exclude(sent_at=None).update(sent_at=F("sent_at") - timedelta(days=1))
 
 
 def links(message) -> list[str]:
@@ -80,6 +87,9 @@ def test_a_translator_hears_of_new_work_once_and_again_only_when_more_comes(
 
     new_card("Att byta jobb", "Berätta för Arbetsförmedlingen.", "Nytt jobb")
     run()
+    assert mail.outbox == []  # she had today's digest: the new card waits for tomorrow's
+    next_day()
+    run()
     (message,) = mail.outbox
     # The life event, the card, the message's headline and body; not yesterday's card.
     assert "att översätta: 4 nya (totalt " in message.body
@@ -94,6 +104,7 @@ def test_a_translator_hears_of_new_work_once_and_again_only_when_more_comes(
 def test_a_reviewer_hears_of_translations_waiting_for_review(client, reviewer):
     run()  # what waited before this test
     mail.outbox.clear()
+    next_day()
 
     event = builders.life_event("Barn och förskola", {"so": {"title": "Carruurta"}})
     card = builders.dialogue_card(

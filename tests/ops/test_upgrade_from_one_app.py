@@ -41,6 +41,11 @@ NEW_SINCE = {
     "print.PrintedEdition",
     "audio.TermRecording",
     "translations.UnitComment",
+    "translations.ImportRun",
+    "contacts.Contact",
+    "contacts.ContactPhone",
+    "contacts.ServiceLine",
+    "contacts.OpeningHours",
 }
 
 OLD_SCRIPT = """
@@ -93,7 +98,7 @@ from dialogue.models import DialogueCard, JointMessage
 
 found = {"rows": {m._meta.label: m._base_manager.count() for m in apps.get_models()
                   if m._meta.app_label in ("dialogue", "translations", "approval", "audio",
-                                           "followup", "print")}}
+                                           "followup", "print", "contacts")}}
 found["own group prints"] = "print.use_print_station" in {
     f"{p.content_type.app_label}.{p.codename}"
     for p in Group.objects.get(name="Kontor Malmö").permissions.all()}

@@ -324,7 +324,8 @@ def test_an_approved_translation_prebuilds_every_audience_and_poster_in_its_lang
     )
     events = ["", *LifeEvent.objects.live().values_list("slug", flat=True)]
     assert posters == sorted((event, size) for event in events for size in ("A3", "A4"))
-    assert all(r.kwargs["priority"] == tasks.PREBUILD_PRIORITY for r in queued)
+    prints = [r for r in queued if r.task.module_path.startswith("print.")]  # not Wagtail's own
+    assert all(r.kwargs["priority"] == tasks.PREBUILD_PRIORITY for r in prints)
 
 
 def codes_of(audience):

@@ -46,6 +46,8 @@ def qr_page(client, code, lang) -> dict:
     for article in re.findall(r'<article class="message".*?</article>', body, re.S):
         where = re.search(r'<div class="where-to-turn">.*?</div>', article, re.S)
         where_html = where.group(0) if where else ""
+        contact = re.search(r'<address class="contact">.*?</address>', where_html, re.S)
+        where_html = where_html.replace(contact.group(0), "") if contact else where_html
         where_text = re.search(r"</h4>\s*<p>(.*?)</p>", where_html, re.S)
         agencies = re.search(r'<p class="agencies"[^>]*>(.*?)</p>', article, re.S)
         messages.append(
@@ -58,6 +60,7 @@ def qr_page(client, code, lang) -> dict:
                     for url, label in re.findall(r'<a href="([^"]*)">(.*?)</a>', where_html, re.S)
                 ],
                 "agencies": _text(agencies.group(1)).split(" · ") if agencies else [],
+                "contact": _contact(contact.group(0)) if contact else None,
             }
         )
     audio = re.search(r'<audio [^>]*src="([^"]*)"', body)
@@ -71,8 +74,28 @@ def qr_page(client, code, lang) -> dict:
     }
 
 
+def _contact(address: str) -> dict:
+    """A central contact's block (contacts/public/lines.html): name, her line, numbers, web."""
+
+    def numbers(kind):
+        found = re.findall(rf'<li class="contact-{kind}">.*?<bdi dir="ltr">(.*?)</bdi>', address)
+        return [_text(number) for number in found]
+
+    url = re.search(r'<li class="contact-url"><a href="([^"]*)"', address)
+    return {
+        "name": _text(re.search(r'<p class="contact-name">(.*?)</p>', address, re.S).group(1)),
+        "line": (numbers("service_line") or [None])[0],
+        "phones": numbers("phone"),
+        "url": html.unescape(url.group(1)) if url else "",
+    }
+
+
 def as_shown(card_json) -> dict:
-    return [{k: m[k] for k in ("headline", "body", "where_to_turn", "links", "agencies")}
+    def contact(found):
+        return found and {k: found[k] for k in ("name", "line", "phones", "url")}
+
+    return [{**{k: m[k] for k in ("headline", "body", "where_to_turn", "links", "agencies")},
+             "contact": contact(m["contact"])}
             for m in card_json["messages"]]  # fmt: skip
 
 

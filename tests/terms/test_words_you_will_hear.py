@@ -75,9 +75,19 @@ def test_the_qr_page_explains_the_cards_approved_terms_in_her_language(client):
     assert "föräldrapenning" not in words and "مال تحصلين عليه" not in body
 
 
-def test_a_swedish_reader_and_a_language_without_explanations_see_no_list(client):
+def test_a_language_without_explanations_sees_no_list(client):
     card = card_with("personnummer", "so")
     assert '<section class="words"' not in client.get(f"/q/{card.code}/so/").content.decode()
+
+
+def test_a_swedish_reader_reads_the_plain_swedish_explanation(client):
+    term = Term.objects.get(term="personnummer")
+    assert term.explanation  # the demo's plain Swedish, for the public
+    card = card_with("personnummer", "sv")
+    words = words_section(client.get(f"/q/{card.code}/sv/").content.decode())
+    assert "Ord du kommer att höra" in words
+    assert re.search(r'<span lang="sv" dir="ltr">personnummer</span>', words)
+    assert f'<dd lang="sv" dir="ltr">{term.explanation}</dd>' in words
 
 
 def test_the_word_plays_slowly_from_the_sites_own_address(client):

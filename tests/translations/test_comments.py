@@ -68,7 +68,8 @@ def test_a_translators_question_is_shown_under_its_unit_and_mails_the_editors(
     assert (comment.field, comment.language, comment.kind) == ("body", "so", "question")
     assert [m.to for m in mail.outbox] == [["eva@example.se"]]
     assert "Betyder ”pengar” här kontanter?" in mail.outbox[0].body
-    assert url(message) in mail.outbox[0].body
+    # They cannot open the editor: the mail links to the question's answer page.
+    assert f"/admin/translations/open-questions/{comment.pk}/answer/" in mail.outbox[0].body
     assert "Fråga om svenskan" in mail.outbox[0].subject
     page = translator.get(url(message)).content.decode()
     assert "Betyder ”pengar” här kontanter?" in page and 'class="unit-comment"' in page

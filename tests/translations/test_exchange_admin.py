@@ -55,7 +55,7 @@ def test_a_translator_exports_checks_and_then_imports_from_the_admin(client, amh
     event.refresh_from_db()
     assert not event.title_am  # checking writes nothing
 
-    confirm = dict(data=_hidden(page, "data"), format="xliff", confirm="1")
+    confirm = dict(run=_hidden(page, "run"), confirm="1")  # the checked file, kept on its run
     done = client.post("/admin/translations/am/import/", confirm).content.decode()
     assert "Imported 1 text" in done
     event.refresh_from_db()
@@ -73,7 +73,7 @@ def test_a_bad_file_in_the_admin_says_why_and_changes_nothing(admin_client):
     bad = SimpleUploadedFile("am.xlf", b"<xliff><file>")
     page = admin_client.post("/admin/translations/am/import/", {"file": bad}).content.decode()
     assert "Nothing was imported." in page and "not well-formed XML" in page
-    damaged = {"data": "@@not base64@@", "format": "xliff", "confirm": "1"}
+    damaged = {"run": "@@not a run@@", "confirm": "1"}
     page = admin_client.post("/admin/translations/am/import/", damaged).content.decode()
     assert "confirmation form was damaged" in page
     assert snapshot() == before

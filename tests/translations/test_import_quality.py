@@ -18,15 +18,15 @@ from .test_exchange import fill_xliff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-PHONE = "هاتف Arbetsförmedlingen: ٠٧٧١-٤١٦ ٤٦١."  # the Swedish says 0771-416 416
+PHONE = "هاتف Pensionsmyndigheten: ٠٧٧١-٧٧٦ ٦٧٧."  # the Swedish says 0771-776 776
 
 
 @pytest.fixture
 def arabic_file(tmp_path):
-    """An Arabic exchange file whose "where to turn" gives Arbetsförmedlingen's number with two
-    digits swapped, in Arabic-Indic digits."""
-    message = JointMessage.objects.get(slug="skriv-in-dig-tidigt")
-    assert "0771-416 416" in message.where_to_turn_sv
+    """An Arabic exchange file whose "where to turn" gives Pensionsmyndigheten's number with two
+    digits swapped, in Arabic-Indic digits (a number in the text: not a central contact's)."""
+    message = JointMessage.objects.get(slug="egen-inkomst-egen-pension")
+    assert "0771-776 776" in message.where_to_turn_sv
     ref = f"jointmessage/{message.pk}/where_to_turn"
     data = fill_xliff(exchange.export_xliff("ar", everything=True), {ref: PHONE})
     path = tmp_path / "ar.xliff"
@@ -48,8 +48,8 @@ def test_the_dry_run_reports_an_arabic_phone_number_with_changed_digits_as_json(
     units = {unit["id"]: unit for unit in report["units"]}
     assert units[ref]["result"] == "applied"
     phone = [w for w in units[ref]["warnings"] if w["kind"] == "phone"]
-    assert [w["fragments"] for w in phone] == [["0771-416 416"], ["٠٧٧١-٤١٦ ٤٦١"]]
-    assert "0771-416 416" in phone[0]["message"]
+    assert [w["fragments"] for w in phone] == [["0771-776 776"], ["٠٧٧١-٧٧٦ ٦٧٧"]]
+    assert "0771-776 776" in phone[0]["message"]
     # The rest of the demo's Arabic says the numbers as the Swedish does.
     assert [u["id"] for u in report["units"] if u["warnings"]] == [ref]
     message.refresh_from_db()
@@ -62,7 +62,7 @@ def test_the_text_report_lists_the_warning_under_its_unit(arabic_file):
     assert "Would import" in out
     warnings = out.split("Quality warnings")[1]
     assert f"({ref})" in warnings
-    assert "! [phone]" in warnings and "٠٧٧١-٤١٦ ٤٦١" in warnings
+    assert "! [phone]" in warnings and "٠٧٧١-٧٧٦ ٦٧٧" in warnings
 
 
 def test_warnings_do_not_refuse_the_import(arabic_file):
@@ -97,7 +97,7 @@ def test_the_admin_import_shows_the_warnings_before_anything_is_written(admin_cl
     table = html[html.index('id="import-warnings"') :]
     assert 'data-kind="phone"' in table
     # In the written order: the bidi algorithm would reverse its Arabic-Indic digit groups.
-    assert '<bdo dir="ltr">٠٧٧١-٤١٦ ٤٦١</bdo>' in table
+    assert '<bdo dir="ltr">٠٧٧١-٧٧٦ ٦٧٧</bdo>' in table
     assert str(message) in table
     message.refresh_from_db()
     assert message.where_to_turn_ar != PHONE

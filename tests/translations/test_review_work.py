@@ -2,7 +2,6 @@
 all" per object under four eyes, the next object after saving, field labels instead of column
 names, and an import dry run that shows the old and the new text."""
 
-import base64
 import re
 from html import unescape
 from io import StringIO
@@ -389,11 +388,7 @@ def test_the_admin_dry_run_shows_the_old_and_the_new_text_and_writes_nothing(
     assert not TranslationEvent.objects.filter(action="imported").exists()
 
     # Confirmed, the same list says what changed.
-    confirm = {
-        "data": base64.b64encode(filled(message)).decode(),
-        "format": "xliff",
-        "confirm": "1",
-    }
+    confirm = {"run": re.search(r'name="run" value="(\d+)"', html).group(1), "confirm": "1"}
     done = visible(page(client.post("/admin/translations/so/import/", confirm)))
     assert "Före" in done and "Is diiwaangeli goor hore." in done
     message.refresh_from_db()
@@ -431,7 +426,8 @@ def test_work_list_and_editor_cost_a_few_queries_however_much_waits(
     card = DialogueCard.objects.get(slug="personnummer")
     with django_assert_max_num_queries(20):
         html = page(admin_client.get("/admin/translations/am/"))
-    assert html.count('class="status-missing"') > 50
+    # (> 40: the demo messages whose "where to turn" is their central contact have none.)
+    assert html.count('class="status-missing"') > 40
     # 42, and one each for the translation memory and the comments (translations.memory)
     with django_assert_max_num_queries(44):
         html = page(admin_client.get(f"/admin/translate/dialoguecard/{card.pk}/am/"))
