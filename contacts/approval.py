@@ -14,17 +14,11 @@ from django.utils import timezone
 
 from contacts import signals
 from contacts.models import Contact
+from dialogue import stamps
 
 
 def may_approve(user, contact: Contact) -> bool:
-    if not user.is_authenticated or not user.has_perm("contacts.approve_contact"):
-        return False
-    if contact.edited_by_id is not None and contact.edited_by_id == user.pk:
-        return False
-    if user.is_superuser:
-        return True
-    group_id = contact.agency.approvers_id
-    return group_id is not None and user.groups.filter(pk=group_id).exists()
+    return stamps.may_approve(user, contact, "contacts.approve_contact")
 
 
 def approve(contact: Contact, user) -> None:

@@ -8,7 +8,6 @@ approval never reaches them and the older approved numbers stay in service meanw
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -20,6 +19,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 import languages
+from dialogue.stamps import AgencyStamped
 
 NUMBER_MAX = 20
 # Digits in groups separated by one space or hyphen, with an optional leading + (international).
@@ -46,7 +46,7 @@ def number_field():
     )
 
 
-class Contact(ClusterableModel):
+class Contact(AgencyStamped, ClusterableModel):
     name = models.CharField(
         _("name"),
         max_length=120,
@@ -59,15 +59,6 @@ class Contact(ClusterableModel):
         verbose_name=_("owning agency"),
     )
     url = models.URLField(pgettext_lazy("staff side", "address on the web"), blank=True)
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
-    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+", verbose_name=_("approved by"),
-    )  # fmt: skip
     # The snapshot as approved: all that readers outside the admin ever see of the contact.
     approved = models.JSONField(null=True, blank=True, editable=False)
 

@@ -1,14 +1,11 @@
-from urllib.parse import urlencode
-
-from django.urls import path, reverse
-from django.utils.translation import pgettext_lazy
+from django.urls import path
 from wagtail import hooks
-from wagtail.admin.ui.menus import MenuItem as ButtonItem
 from wagtail.snippets.models import register_snippet
 
 from contacts import approval, views
 from contacts.models import Contact
 from contacts.viewsets import ContactViewSet
+from dialogue import stamps
 
 register_snippet(ContactViewSet)
 
@@ -33,7 +30,4 @@ def approve_button(snippet, user, next_url=None):
         and not snippet.is_approved
         and approval.may_approve(user, snippet)
     ):
-        url = reverse("contact_approve", args=[snippet.pk])
-        if next_url:
-            url += "?" + urlencode({"next": next_url})
-        yield ButtonItem(pgettext_lazy("staff side", "Approve"), url, icon_name="tick", priority=5)
+        yield stamps.approve_button("contact_approve", snippet, next_url)

@@ -14,26 +14,20 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from dialogue import stamps
 from terms.models import Term
+
+PERMISSION = "terms.approve_term"
 
 
 def may_approve(user, term: Term) -> bool:
-    if term.edited_by_id is not None and term.edited_by_id == user.pk:
-        return False
-    return is_agency_approver(user, term)
+    return stamps.may_approve(user, term, PERMISSION)
 
 
 def is_agency_approver(user, term: Term) -> bool:
     """An approver of the term's owning agency, or an administrator: who answers for the word
     (and for how a recording of it says it, audio.models.TermRecording)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if not user.has_perm("terms.approve_term"):
-        return False
-    if user.is_superuser:
-        return True
-    group_id = term.agency.approvers_id
-    return group_id is not None and user.groups.filter(pk=group_id).exists()
+    return stamps.is_agency_approver(user, term, PERMISSION)
 
 
 def approve(term: Term, user) -> None:

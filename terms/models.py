@@ -12,20 +12,20 @@ from __future__ import annotations
 import hashlib
 import json
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 import languages
+from dialogue.stamps import AgencyStamped
 
 
 def _language_choices():
     return [(language.code, language.own_name) for language in languages.targets()]
 
 
-class Term(ClusterableModel):
+class Term(AgencyStamped, ClusterableModel):
     term = models.CharField(_("Swedish term"), max_length=120, unique=True)
     definition = models.TextField(
         _("definition for staff"), blank=True, help_text=_("What the term means, for staff.")
@@ -46,15 +46,6 @@ class Term(ClusterableModel):
         related_name="terms",
         verbose_name=_("owning agency"),
     )
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
-    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+", verbose_name=_("approved by"),
-    )  # fmt: skip
     # The fingerprint of the content approved: a later change leaves the term unapproved.
     approved_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 

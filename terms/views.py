@@ -1,28 +1,18 @@
 """Approving a term: the page shows what is approved, the form posts the approval."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import get_object_or_404
 from django.utils.translation import pgettext
 
+from dialogue import stamps
 from terms import approval
 from terms.models import Term
 
 
 def approve(request, pk):
     term = get_object_or_404(Term.objects.select_related("agency"), pk=pk)
-    if not approval.may_approve(request.user, term):
-        raise PermissionDenied
-    if request.method == "POST":
-        approval.approve(term, request.user)
-        messages.success(request, pgettext("staff side", "The term is approved."))
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-            target = "wagtailsnippets_terms_term:list"
-        return redirect(target)
-    return render(
-        request,
-        "terms/admin/approve.html",
-        {"term": term, "next": request.GET.get("next", "")},
-    )
+    return stamps.approve_view(
+        request, term, may=approval.may_approve, approve=approval.approve,
+        done=pgettext("staff side", "The term is approved."),
+        listing="wagtailsnippets_terms_term:list", template="terms/admin/approve.html",
+        context={"term": term},
+    )  # fmt: skip

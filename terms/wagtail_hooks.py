@@ -1,11 +1,8 @@
-from urllib.parse import urlencode
-
-from django.urls import path, reverse
-from django.utils.translation import pgettext_lazy
+from django.urls import path
 from wagtail import hooks
-from wagtail.admin.ui.menus import MenuItem as ButtonItem
 from wagtail.snippets.models import register_snippet
 
+from dialogue import stamps
 from terms import approval, views
 from terms.models import Term
 from terms.viewsets import TermViewSet
@@ -33,7 +30,4 @@ def approve_button(snippet, user, next_url=None):
         and not snippet.is_approved
         and approval.may_approve(user, snippet)
     ):
-        url = reverse("term_approve", args=[snippet.pk])
-        if next_url:
-            url += "?" + urlencode({"next": next_url})
-        yield ButtonItem(pgettext_lazy("staff side", "Approve"), url, icon_name="tick", priority=5)
+        yield stamps.approve_button("term_approve", snippet, next_url)
