@@ -6,8 +6,10 @@ import pytest
 from django.core.management import call_command
 
 import languages
+from dialogue.models import Agency
 from print import service
-from tests.contacts.made import GENERAL, HER_LINE, card_with_contact
+from tests import builders
+from tests.contacts.made import GENERAL, HER_LINE, approved_contact, card_with_contact
 from tests.pdf_tools import _run, normalise, text
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +78,22 @@ def test_the_leaflet_carries_the_contact_in_both_columns(empty_media):
     found = text(service.leaflet_pdf([card.life_event], "ar"))
     assert found.count(HER_LINE) == 2  # her column, and the Swedish one "På arabiska"
     assert found.count(GENERAL) == 2
+
+
+def test_a_contact_shared_by_two_messages_is_given_whole_once_in_the_leaflet(empty_media):
+    contact = approved_contact()
+    event = builders.life_event(translations=builders.samples(["title"], ["ar"]))
+    agency = Agency.objects.get(short_name="FK")
+    messages = [
+        builders.joint_message(
+            [event],
+            [agency],
+            translations=builders.samples(["headline", "body"], ["ar"]),
+            contact=contact,
+        )  # fmt: skip
+        for _ in range(2)
+    ]
+    builders.dialogue_card(event, messages, translations=builders.samples(["title"], ["ar"]))
+    found = text(service.leaflet_pdf([event], "ar"))
+    assert found.count("08:00") == 2  # the hours once in her column, once in the Swedish one
+    assert found.count(GENERAL) == 4  # the numbers under every message, in both columns
