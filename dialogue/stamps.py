@@ -17,10 +17,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ButtonItem
 
 
@@ -58,12 +59,29 @@ def may_approve(user, obj: AgencyStamped, permission: str) -> bool:
     return is_agency_approver(user, obj, permission)
 
 
-def approve_button(url_name: str, obj, next_url=None):
-    """The listing's "Approve" button for a record waiting for this user's approval."""
-    url = reverse(url_name, args=[obj.pk])
-    if next_url:
-        url += "?" + urlencode({"next": next_url})
-    return ButtonItem(pgettext_lazy("staff side", "Approve"), url, icon_name="tick", priority=5)
+def register_admin(model, *, prefix: str, url_name: str, view, edited, may) -> None:
+    """The admin hooks of a stamped model (from its app's wagtail_hooks): its approve page, who
+    edited it last (she does not approve her own change), and the listing's "Approve" button,
+    shown to an approver of its agency who did not edit it last, while it waits."""
+
+    @hooks.register("register_admin_urls")
+    def urls():
+        return [path(f"{prefix}/<int:pk>/approve/", view, name=url_name)]
+
+    @hooks.register("after_create_snippet")
+    @hooks.register("after_edit_snippet")
+    def record_editor(request, instance):
+        if isinstance(instance, model):
+            edited(instance, request.user)
+
+    @hooks.register("register_snippet_listing_buttons")
+    def approve_button(snippet, user, next_url=None):
+        if isinstance(snippet, model) and not snippet.is_approved and may(user, snippet):
+            url = reverse(url_name, args=[snippet.pk])
+            if next_url:
+                url += "?" + urlencode({"next": next_url})
+            label = pgettext_lazy("staff side", "Approve")
+            yield ButtonItem(label, url, icon_name="tick", priority=5)
 
 
 def approve_view(

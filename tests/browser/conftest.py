@@ -87,10 +87,8 @@ class Site:
     card: str  # the code of the demo card "personnummer" (folkbokföring), recorded in Arabic
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """A running demo site."""
-    root = tmp_path_factory.mktemp("site")
+def demo_database(root: Path) -> dict:
+    """The environment of a demo site of its own under `root`: migrated, demo content loaded."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
@@ -100,6 +98,14 @@ def site(tmp_path_factory):
     }
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "load_demo", "--skip-audio")
+    return env
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """A running demo site."""
+    root = tmp_path_factory.mktemp("site")
+    env = demo_database(root)
     record = (
         "from ops.demo.audio import make_language_names, make_recordings; "
         "make_recordings(['sv', 'ar']); make_language_names(['sv', 'ar', 'en'])"

@@ -2,12 +2,10 @@
 answers at once and its row says "Granskas…" while the inspection waits for a worker; once
 django-tasks' own worker (`db_worker`) has run it, the row says it waits for approval."""
 
-import os
-
 import pytest
 
 from tests.audio.test_inspection_task import tone
-from tests.browser.conftest import _manage, _start_server, _stop, screenshot
+from tests.browser.conftest import _manage, _start_server, _stop, demo_database, screenshot
 
 pytestmark = pytest.mark.browser
 LISTING = "/admin/snippets/audio/languagenamerecording/"
@@ -17,15 +15,7 @@ LISTING = "/admin/snippets/audio/languagenamerecording/"
 def queued_site(tmp_path_factory):
     """A demo site of its own whose background work waits for a worker."""
     root = tmp_path_factory.mktemp("queued-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(root / "media"),
-        "DEBUG": "1",  # demo users, static files from runserver
-    }
-    _manage(env, "migrate", "--noinput", "-v0")
-    _manage(env, "load_demo", "--skip-audio")
+    env = demo_database(root)
     env["TASKS_BACKEND"] = "database"
     server, base = _start_server(env, root)
     try:
